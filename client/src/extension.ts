@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
+
+/** The memo files the extension serves: selected by file pattern, so they keep their Markdown/YAML language. */
+export const MEMO_SELECTOR: { scheme: string; pattern: string }[] = ['file', 'untitled'].flatMap((scheme) => [
+  { scheme, pattern: '**/*.memo.md' },
+  { scheme, pattern: '**/*.memo.{yaml,yml}' },
+]);
+
+export function isMemoDocument(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(MEMO_SELECTOR, document) > 0;
+}
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: MEMO_SELECTOR,
+    synchronize: { configurationSection: 'policyMemo' },
+    initializationOptions,
+    outputChannel: vscode.window.createOutputChannel('Policy Memo'),
+  };
+  return new LanguageClient('policyMemo', 'Policy Memo', serverOptions, clientOptions);
+}
+
+/**
+ * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
+ * open, so other Markdown and YAML files cost nothing.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const start = () => {
+    if (client) return;
+    client = createClient(context);
+    void client.start();
+  };
+  if (vscode.workspace.textDocuments.some(isMemoDocument)) start();
+  else {
+    const watch = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!isMemoDocument(document)) return;
+      watch.dispose();
+      start();
+    });
+    context.subscriptions.push(watch);
+  }
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
+    vscode.commands.registerCommand('policyMemo.restartServer', async () => {
+      if (client) await client.restart();
+      else start();
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

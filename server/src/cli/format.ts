@@ -1,0 +1,53 @@
+import type { Finding, Locale } from '../engine';
+import { t } from '../engine';
+
+/** The result of linting one file. */
+export interface FileReport {
+  /** The path as shown to the user (relative to the working folder). */
+  file: string;
+  findings: Finding[];
+}
+
+/** The `--format json` output: one array, one entry per file, LSP ranges. */
+export function formatJson(reports: readonly FileReport[]): string {
+  const data = reports.map((r) => ({
+    file: r.file,
+    diagnostics: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      fixable: f.fixes.some((fix) => fix.safe),
+    })),
+  }));
+  return JSON.stringify(data, null, 2);
+}
+
+/** The `--format stylish` output: a block per file with 1-based line:column, then a summary. */
+export function formatStylish(reports: readonly FileReport[], locale: Locale): string {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const r of reports) {
+    if (r.findings.length === 0) continue;
+    out.push(r.file);
+    const rows = r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message, f.rule]);
+    const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
+    for (const row of rows) out.push(`  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`);
+    out.push('');
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      if (f.fixes.some((fix) => fix.safe)) fixable++;
+    }
+  }
+  const problems = reports.reduce((n, r) => n + r.findings.length, 0);
+  if (problems === 0) {
+    out.push(t(locale, 'cli.clean', { files: reports.length }));
+  } else {
+    out.push(t(locale, 'cli.summary', { problems, errors, warnings, files: reports.length }));
+    if (fixable > 0) out.push(t(locale, 'cli.fixable', { count: fixable }));
+  }
+  return out.join('\n');
+}

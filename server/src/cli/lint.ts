@@ -1,0 +1,58 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkMemo, CheckOptions, fixMemo, memoKindOf } from '../engine';
+import type { FileReport } from './format';
+
+/** A file that could not be read or written: the CLI says so and exits 2. */
+export class FileError extends Error {
+  constructor(
+    readonly id: 'cli.unreadable' | 'cli.notUtf8' | 'cli.writeFailed',
+    readonly file: string,
+    readonly reason = '',
+  ) {
+    super(`${id}: ${file} ${reason}`);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 text, refusing bytes that are not UTF-8 rather than guessing. */
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new FileError('cli.unreadable', file, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new FileError('cli.notUtf8', file);
+  }
+}
+
+/**
+ * Lints one file; with `fix`, applies the safe fixes and writes the file (only if it changed). The
+ * BOM, which editors hide, is set aside so positions match the editor's, and kept on write.
+ */
+export function lintFile(file: string, cwd: string, options: CheckOptions, fix: boolean): FileReport {
+  const kind = memoKindOf(file) ?? 'markdown';
+  const raw = readText(file);
+  const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = raw.slice(bom.length);
+  const shown = path.relative(cwd, file).split(path.sep).join('/') || file;
+  if (!fix) return { file: shown, findings: checkMemo(text, kind, options).findings };
+  const fixed = fixMemo(text, kind, options);
+  if (fixed.text !== text) writeAtomically(file, bom + fixed.text);
+  return { file: shown, findings: fixed.findings };
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text, 'utf8');
+    renameSync(temp, file);
+  } catch (error) {
+    throw new FileError('cli.writeFailed', file, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CheckOptions, compileCustomSchema, Locale, t, toLocale } from '../engine';
+import { findMemoFiles, InputError } from './files';
+import { FileReport, formatJson, formatStylish } from './format';
+import { FileError, lintFile, readText } from './lint';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The locale from the usual environment variables, as gettext reads them. */
+export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
+  return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let locale = localeFromEnv(io.env);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        schema: { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(t(locale, 'cli.badOption', { message: (error as Error).message }));
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.locale !== undefined) {
+    if (values.locale !== 'en' && values.locale !== 'fr') {
+      io.stderr(t(locale, 'cli.badLocale', { locale: values.locale }));
+      return 2;
+    }
+    locale = values.locale;
+  }
+  if (values.version) {
+    io.stdout(version());
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (values.help || command === 'help' || command === undefined) {
+    io.stdout(t(locale, 'cli.help'));
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (command !== 'lint') {
+    io.stderr(t(locale, 'cli.unknownCommand', { command }));
+    return 2;
+  }
+  if (values.format !== 'stylish' && values.format !== 'json') {
+    io.stderr(t(locale, 'cli.badFormat', { format: String(values.format) }));
+    return 2;
+  }
+  const options: CheckOptions = { locale };
+  try {
+    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema);
+    const files = findMemoFiles(inputs.length > 0 ? inputs : ['.'], io.cwd);
+    if (files.length === 0) {
+      io.stderr(t(locale, 'cli.noFiles'));
+      return 2;
+    }
+    const reports: FileReport[] = files.map((file) => lintFile(file, io.cwd, options, values.fix === true));
+    io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
+    return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof InputError) io.stderr(t(locale, error.id, { path: error.target }));
+    else if (error instanceof FileError) io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
+    else if (error instanceof SchemaFileError) io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason: error.message }));
+    else throw error;
+    return 2;
+  }
+}
+
+class SchemaFileError extends Error {
+  constructor(
+    readonly shown: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function loadSchema(file: string, shown: string) {
+  try {
+    return compileCustomSchema(JSON.parse(readText(file)));
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new SchemaFileError(shown, (error as Error).message);
+  }
+}
+
+function version(): string {
+  for (const candidate of ['../package.json', '../../../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, candidate), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'policy-memo') return String(pkg.version);
+    } catch {
+      // try the next place: the bundle and the compiled sources sit at different depths
+    }
+  }
+  return 'unknown';
+}
+
+/** The `policy-memo` command (bin/policy-memo.js). */
+export function main(): void {
+  process.exitCode = runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text + '\n'),
+    stderr: (text) => process.stderr.write(text + '\n'),
+  });
+}

@@ -1,0 +1,65 @@
+import { isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+
+export type YamlPath = (string | number)[];
+
+/** The pair of `map` whose key is `key`. */
+export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  for (const item of map.items) {
+    if (isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
+  }
+  return undefined;
+}
+
+/** The node at a data path, or undefined. */
+export function nodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  let node: unknown = root;
+  for (const part of path) {
+    if (isMap(node) && typeof part === 'string') node = pairOf(node, part)?.value ?? undefined;
+    else if (isSeq(node) && typeof part === 'number') node = node.items[part];
+    else return undefined;
+  }
+  return isScalar(node) || isCollection(node) ? node : undefined;
+}
+
+/** The key node naming the last step of a path (the key of a map entry, or for an index the item itself). */
+export function keyNodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  if (path.length === 0) return undefined;
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (isMap(parent) && typeof last === 'string') {
+    const key = pairOf(parent, last)?.key;
+    return isScalar(key) ? key : undefined;
+  }
+  return nodeAt(root, path);
+}
+
+/** A node's span [start, end) relative to the YAML source: the value itself, without trailing comments or blank lines. */
+export function span(node: Node): [number, number] | undefined {
+  return node.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+/** Calls `visit` for every map key in the document, with its path. */
+export function forEachKey(root: unknown, visit: (key: Node, path: YamlPath) => void, path: YamlPath = []): void {
+  if (isMap(root)) {
+    for (const pair of root.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const childPath = [...path, String(pair.key.value)];
+      visit(pair.key, childPath);
+      forEachKey(pair.value, visit, childPath);
+    }
+  } else if (isSeq(root)) {
+    root.items.forEach((item, index) => forEachKey(item, visit, [...path, index]));
+  }
+}
+
+/** Calls `visit` for every map in the document, with its path. */
+export function forEachMap(root: unknown, visit: (map: YAMLMap, path: YamlPath) => void, path: YamlPath = []): void {
+  if (isMap(root)) {
+    visit(root, path);
+    for (const pair of root.items) {
+      if (isPair(pair) && isScalar(pair.key)) forEachMap(pair.value, visit, [...path, String(pair.key.value)]);
+    }
+  } else if (isSeq(root)) {
+    root.items.forEach((item, index) => forEachMap(item, visit, [...path, index]));
+  }
+}

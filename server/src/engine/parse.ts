@@ -1,0 +1,114 @@
+import { Document, isMap, parseDocument } from 'yaml';
+import { LineIndex } from './text';
+
+export type MemoKind = 'markdown' | 'yaml';
+
+/** The memo kind of a file name (`*.memo.md`, `*.memo.yaml`, `*.memo.yml`), or undefined for other files. */
+export function memoKindOf(fileName: string): MemoKind | undefined {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.memo.md')) return 'markdown';
+  if (name.endsWith('.memo.yaml') || name.endsWith('.memo.yml')) return 'yaml';
+  return undefined;
+}
+
+/** Offsets of a `.memo.md` file's front matter: the `---` lines and the YAML between them. */
+export interface FrontMatter {
+  openStart: number;
+  openEnd: number;
+  contentStart: number;
+  contentEnd: number;
+  /** Where the closing `---` line starts and ends; undefined when the front matter is never closed. */
+  closeStart?: number;
+  closeEnd?: number;
+}
+
+export type FrontMatterProblem = 'missing' | 'unterminated';
+
+export interface FrontMatterSplit {
+  frontMatter?: FrontMatter;
+  problem?: FrontMatterProblem;
+  /** Where the Markdown body starts. */
+  bodyStart: number;
+}
+
+const DELIMITER = /^---[ \t]*$/;
+const CLOSER = /^(---|\.\.\.)[ \t]*$/;
+
+/** Finds the YAML front matter at the very top of a Markdown text (after an optional BOM). */
+export function splitFrontMatter(text: string, lines: LineIndex = new LineIndex(text)): FrontMatterSplit {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstEnd = lines.lineEnd(0);
+  if (!DELIMITER.test(text.slice(bom, firstEnd))) return { problem: 'missing', bodyStart: 0 };
+  const contentStart = lines.lineStart(1);
+  for (let line = 1; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    if (CLOSER.test(text.slice(start, end))) {
+      return {
+        frontMatter: { openStart: bom, openEnd: firstEnd, contentStart, contentEnd: start, closeStart: start, closeEnd: end },
+        bodyStart: lines.lineStart(line + 1),
+      };
+    }
+  }
+  return {
+    frontMatter: { openStart: bom, openEnd: firstEnd, contentStart, contentEnd: text.length },
+    problem: 'unterminated',
+    bodyStart: text.length,
+  };
+}
+
+/** A memo parsed once, shared by every rule, completion, hover and code action. */
+export interface ParsedMemo {
+  text: string;
+  kind: MemoKind;
+  lines: LineIndex;
+  split?: FrontMatterSplit;
+  /** Offset of the YAML source inside `text` (YAML node ranges are relative to it). */
+  yamlStart: number;
+  /** The parsed YAML, when there is YAML to parse. */
+  doc?: Document.Parsed;
+  /** The YAML as plain data, when it could be converted (undefined on an alias bomb or no YAML). */
+  data?: unknown;
+  /** Set when the YAML could not be converted to data (for example too many aliases). */
+  dataError?: string;
+  /** The Markdown body and the offset where it starts in `text` (for `.memo.yaml`, the `body` value's text). */
+  body: { text: string; start: number };
+}
+
+/** Limits alias expansion so a "billion laughs" document cannot exhaust memory. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses a memo once: front matter split (Markdown) and YAML with ranges. */
+export function parseMemo(text: string, kind: MemoKind): ParsedMemo {
+  const lines = new LineIndex(text);
+  if (kind === 'markdown') {
+    const split = splitFrontMatter(text, lines);
+    const body = { text: text.slice(split.bodyStart), start: split.bodyStart };
+    if (!split.frontMatter) return { text, kind, lines, split, yamlStart: 0, body };
+    const fm = split.frontMatter;
+    const yaml = parseYaml(text.slice(fm.contentStart, fm.contentEnd));
+    return { text, kind, lines, split, yamlStart: fm.contentStart, ...yaml, body };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const yaml = parseYaml(text.slice(bom));
+  return { text, kind, lines, yamlStart: bom, ...yaml, body: yamlBody(yaml.doc, bom) };
+}
+
+function parseYaml(source: string): { doc: Document.Parsed; data?: unknown; dataError?: string } {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  if (doc.errors.length > 0) return { doc };
+  try {
+    const data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { doc, data };
+  } catch (error) {
+    return { doc, dataError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The `body` value of a `.memo.yaml` file. Its start is the value node's offset (block scalars are re-indented by YAML). */
+function yamlBody(doc: Document.Parsed, yamlStart: number): { text: string; start: number } {
+  if (!isMap(doc.contents)) return { text: '', start: yamlStart };
+  const node = doc.contents.get('body', true);
+  if (node && typeof node.value === 'string' && node.range) return { text: node.value, start: yamlStart + node.range[0] };
+  return { text: '', start: yamlStart };
+}

@@ -1,0 +1,21 @@
+import type { RuleContext } from './context';
+import type { Severity } from './findings';
+import type { SchemaError } from './schema';
+
+/** A rule: a stable id, a default severity, and a check that reports through the context. */
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** Rules that read the memo's data run only when its YAML parsed cleanly into data. */
+  needsData: boolean;
+  /** Schema errors this rule explains better than the generic `schema` rule; the first rule to claim one gets it. */
+  claims?(error: SchemaError): boolean;
+  check(ctx: RuleContext): void;
+}
+
+/** The last key of an error's instance path and, for `required`, the missing key. */
+export function errorKey(error: SchemaError): string | undefined {
+  if (error.keyword === 'required') return String(error.params.missingProperty);
+  const parts = error.instancePath.split('/');
+  return parts[parts.length - 1] || undefined;
+}

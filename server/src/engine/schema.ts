@@ -1,0 +1,113 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import builtInSchema from '../../../schemas/memo.schema.json';
+import type { Locale } from './messages';
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** A compiled memo schema: compiled once, reused for every check. */
+export interface MemoSchema {
+  source: JsonSchema;
+  validate: ValidateFunction;
+}
+
+export type SchemaError = ErrorObject;
+
+function newAjv(strict: boolean): Ajv {
+  // No loadSchema: a $ref to a URL is an error, never a fetch. $data stays off.
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true, logger: false });
+  addFormats(ajv, ['date', 'email']);
+  ajv.addVocabulary(['x-description-fr']);
+  return ajv;
+}
+
+let builtIn: MemoSchema | undefined;
+
+/** The built-in memo schema (`schemas/memo.schema.json`), compiled on first use. */
+export function builtInMemoSchema(): MemoSchema {
+  if (!builtIn) {
+    const source = builtInSchema as JsonSchema;
+    builtIn = { source, validate: newAjv(true).compile(source) };
+  }
+  return builtIn;
+}
+
+/** Compiles a writer-supplied schema; throws an Error with a readable message when it cannot be used. */
+export function compileCustomSchema(source: unknown): MemoSchema {
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    throw new Error('a JSON Schema is an object');
+  }
+  const schema = source as JsonSchema;
+  return { source: schema, validate: newAjv(false).compile(schema) };
+}
+
+/** Validates memo data, returning the schema's errors (empty when valid). */
+export function validateMemoData(schema: MemoSchema, data: unknown): SchemaError[] {
+  return schema.validate(data) ? [] : [...(schema.validate.errors ?? [])];
+}
+
+/** The instance path of an error as keys and indexes (`/to/0` → ['to', 0]). */
+export function errorPath(error: SchemaError): (string | number)[] {
+  if (!error.instancePath) return [];
+  return error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part));
+}
+
+function resolve(root: JsonSchema, schema: JsonSchema | undefined): JsonSchema | undefined {
+  let current = schema;
+  for (let depth = 0; current && typeof current.$ref === 'string' && depth < 20; depth++) {
+    const ref = current.$ref as string;
+    if (!ref.startsWith('#/')) return undefined;
+    let target: unknown = root;
+    for (const part of ref.slice(2).split('/')) {
+      target = typeof target === 'object' && target !== null ? (target as JsonSchema)[part] : undefined;
+    }
+    current = typeof target === 'object' && target !== null ? (target as JsonSchema) : undefined;
+  }
+  return current;
+}
+
+/** What the schema says of a path: the property's own entry (with its description) and its resolved schema. */
+export interface SchemaNode {
+  declared: JsonSchema;
+  resolved: JsonSchema;
+}
+
+/** Walks the schema along a data path (keys through `properties`, indexes through `items`). */
+export function schemaAt(root: JsonSchema, path: readonly (string | number)[]): SchemaNode | undefined {
+  let node: SchemaNode = { declared: root, resolved: root };
+  for (const part of path) {
+    const next: unknown = typeof part === 'number' ? node.resolved.items : (node.resolved.properties as JsonSchema | undefined)?.[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) return undefined;
+    const declared = next as JsonSchema;
+    const resolved = resolve(root, declared);
+    if (!resolved) return undefined;
+    node = { declared, resolved };
+  }
+  return node;
+}
+
+/** The keys an object at `path` may have, in the schema's order. */
+export function keysAt(root: JsonSchema, path: readonly (string | number)[]): string[] {
+  const props = schemaAt(root, path)?.resolved.properties;
+  return typeof props === 'object' && props !== null ? Object.keys(props) : [];
+}
+
+/** A schema entry's description in the locale (French from `x-description-fr`, falling back to English). */
+export function describe(node: SchemaNode, locale: Locale): string | undefined {
+  for (const schema of [node.declared, node.resolved]) {
+    const text = locale === 'fr' ? schema['x-description-fr'] ?? schema.description : schema.description;
+    if (typeof text === 'string') return text;
+  }
+  return undefined;
+}
+
+/** The allowed values of a schema entry, written as YAML (`en`, `[en, fr]`). */
+export function enumValues(node: SchemaNode): string[] {
+  const values = node.resolved.enum;
+  if (!Array.isArray(values)) return [];
+  return values.map((v) => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v)));
+}
