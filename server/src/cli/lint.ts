@@ -14,7 +14,8 @@ export class FileError extends Error {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a BOM in the text, so --fix can write it back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a file as UTF-8 text, refusing bytes that are not UTF-8 rather than guessing. */
 export function readText(file: string): string {

@@ -63,7 +63,7 @@ function nearest(all: Collection[], line: number, column: number, kind: 'map' | 
 
 function inYaml(memo: ParsedMemo, offset: number): boolean {
   const fm = memo.split?.frontMatter;
-  if (memo.kind === 'markdown') return !!fm && offset >= fm.contentStart && offset <= fm.contentEnd;
+  if (memo.kind === 'markdown') return !!fm && offset >= fm.contentStart && offset < fm.contentEnd;
   return memo.doc !== undefined;
 }
 
