@@ -63,3 +63,8 @@ export function forEachMap(root: unknown, visit: (map: YAMLMap, path: YamlPath) 
     root.items.forEach((item, index) => forEachMap(item, visit, [...path, index]));
   }
 }
+
+/** Whether a node is missing, null, or text with nothing but spaces. */
+export function isBlank(node: unknown): boolean {
+  return !node || (isScalar(node) && (node.value === null || String(node.value).trim() === ''));
+}

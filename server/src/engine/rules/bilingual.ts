@@ -1,14 +1,9 @@
 import type { RuleContext } from '../context';
-import type { Rule } from '../rule';
+import { lastKey, Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
 
 const SIDES = ['en', 'fr'];
 const BILINGUAL_ONLY = /^\/(ministry|divisions\/\d+)$/;
-
-function lastKey(path: (string | number)[]): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return '';
-}
 
 function sideParams(ctx: RuleContext, side: string, key: string) {
   return { side, sideName: ctx.t(side === 'fr' ? 'side.fr' : 'side.en'), key };

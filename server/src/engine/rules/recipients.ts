@@ -1,5 +1,4 @@
-import { isScalar } from 'yaml';
-import { nodeAt } from '../ast';
+import { isBlank, nodeAt } from '../ast';
 import type { Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
 
@@ -28,8 +27,7 @@ export const recipients: Rule = {
         });
         continue;
       }
-      const node = nodeAt(ctx.root, path);
-      const empty = !node || (isScalar(node) && (node.value === null || String(node.value).trim() === ''));
+      const empty = isBlank(nodeAt(ctx.root, path));
       const [start, end] = ctx.spanAt(path);
       let message: string;
       if (path.length === 1) message = ctx.t(e.keyword === 'minItems' || empty ? 'recipients.empty' : 'recipients.notList');

@@ -3,13 +3,8 @@ import { keyNodeAt, nodeAt, pairOf } from '../ast';
 import type { RuleContext } from '../context';
 import { closestKey } from '../keys';
 import type { MessageId } from '../messages';
-import type { Rule } from '../rule';
+import { lastKey, Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
-
-function lastKey(path: (string | number)[], fallback = ''): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return fallback;
-}
 
 function typeName(ctx: RuleContext, type: unknown): string {
   const types = String(type).split(',');

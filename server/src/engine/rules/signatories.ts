@@ -1,5 +1,4 @@
-import { isScalar } from 'yaml';
-import { nodeAt } from '../ast';
+import { isBlank, nodeAt } from '../ast';
 import type { Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
 
@@ -41,8 +40,7 @@ export const signatories: Rule = {
       if (seen.has(e.instancePath)) continue;
       seen.add(e.instancePath);
       const [start, end] = ctx.spanAt(path);
-      const node = nodeAt(ctx.root, path);
-      const empty = !node || (isScalar(node) && (node.value === null || String(node.value).trim() === ''));
+      const empty = isBlank(nodeAt(ctx.root, path));
       let message: string;
       if (path.length === 1) message = ctx.t(e.keyword === 'minItems' || empty ? 'signatories.empty' : 'signatories.notList');
       else if (path.length === 2) message = ctx.t('signatories.entry');
