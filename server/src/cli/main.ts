@@ -36,7 +36,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       },
     });
   } catch (error) {
-    io.stderr(t(locale, 'cli.badOption', { message: (error as Error).message }));
+    io.stderr(usageError(error as NodeJS.ErrnoException, localeFromArgs(argv) ?? locale));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -82,6 +82,26 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     else throw error;
     return 2;
   }
+}
+
+/** A `--locale` given on a command line that failed to parse, so even that error is in the writer's language. */
+function localeFromArgs(argv: readonly string[]): Locale | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i].startsWith('--locale=') ? argv[i].slice('--locale='.length) : argv[i] === '--locale' ? argv[i + 1] : undefined;
+    if (value === 'en' || value === 'fr') return value;
+  }
+  return undefined;
+}
+
+/** Node's parseArgs errors are English prose; they are recognised by code and said again from the catalogue. */
+function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
+  const option = /'([^' ]+)/.exec(error.message)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(locale, 'cli.unknownOption', { option });
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // A string option (--format, --schema, --locale) lacks its value; a boolean one was given a value.
+    return t(locale, /^--(format|schema|locale)$/.test(option) ? 'cli.missingValue' : 'cli.noValue', { option });
+  }
+  return t(locale, 'cli.badOption', { message: error.message });
 }
 
 class SchemaFileError extends Error {
