@@ -30,6 +30,18 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('policyMemo', 'Policy Memo', serverOptions, clientOptions);
 }
 
+/** Starts the server; if it cannot start, says so in the writer's language and offers the log. */
+async function startOrExplain(languageClient: LanguageClient): Promise<void> {
+  try {
+    await languageClient.start();
+  } catch (error) {
+    const showOutput = vscode.l10n.t('Show Output');
+    const reason = error instanceof Error ? error.message : String(error);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
+    if (choice === showOutput) languageClient.outputChannel.show();
+  }
+}
+
 /**
  * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
  * open, so other Markdown and YAML files cost nothing.
@@ -38,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const start = () => {
     if (client) return;
     client = createClient(context);
-    void client.start();
+    void startOrExplain(client);
   };
   if (vscode.workspace.textDocuments.some(isMemoDocument)) start();
   else {
