@@ -109,7 +109,7 @@ const fr: Record<MessageId, string> = {
   'date.notReal': 'La date {value} n\u2019existe pas.',
   'date.type': 'La date doit suivre le format AAAA-MM-JJ (par exemple 2021-06-11).',
   'schema.unknownKey': 'Clé inconnue «\u00a0{key}\u00a0»\u00a0: ce format de note ne l\u2019utilise pas.',
-  'schema.unknownKeySuggest': 'Clé inconnue «\u00a0{key}\u00a0»\u00a0: vouliez-vous dire «\u00a0{suggestion}\u00a0»\u00a0?',
+  'schema.unknownKeySuggest': 'Clé inconnue «\u00a0{key}\u00a0»\u00a0: vouliez-vous dire «\u00a0{suggestion}\u00a0»?',
   'schema.bodyInMarkdown': 'Dans un fichier .memo.md, le corps est le texte qui suit le préambule YAML, et non une clé «\u00a0body\u00a0».',
   'schema.required': 'Il manque «\u00a0{key}\u00a0».',
   'schema.requiredIn': 'Il manque «\u00a0{key}\u00a0» dans «\u00a0{parent}\u00a0».',

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   CodeAction,
   CodeActionKind,
@@ -31,6 +29,7 @@ import {
   toLocale,
 } from '../engine';
 import { defaultSettings, InitializationOptions, MemoSettings, trustChanged } from './protocol';
+import { docsPage } from './docs';
 import { pathToUri, SchemaLoader, uriToPath } from './settings';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
@@ -134,7 +133,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return result;
   }
 
-  function toDiagnostic(f: Finding): Diagnostic {
+  function toDiagnostic(f: Finding, locale: Locale): Diagnostic {
     const diagnostic: Diagnostic = {
       range: f.range,
       severity: SEVERITY[f.severity],
@@ -142,8 +141,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       source: 'policy-memo',
       message: f.message,
     };
-    const docs = runtime.docsFolder && path.join(runtime.docsFolder, `${f.rule}.md`);
-    if (docs && existsSync(docs)) diagnostic.codeDescription = { href: pathToUri(docs) };
+    const docs = docsPage(runtime.docsFolder, f.rule, locale);
+    if (docs) diagnostic.codeDescription = { href: pathToUri(docs) };
     if (f.related) {
       diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? '', range: r.range }, message: r.message }));
     }
@@ -161,7 +160,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       uri,
       version: result.version,
       diagnostics: result.findings.map((f) => {
-        const d = toDiagnostic(f);
+        const d = toDiagnostic(f, result.locale);
         if (d.relatedInformation) d.relatedInformation.forEach((r) => (r.location.uri ||= uri));
         return d;
       }),

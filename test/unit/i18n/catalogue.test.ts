@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { catalogues, MessageId, t } from '../../../server/src/engine';
+import { codeWords, placeholders } from '../../support/i18n';
+import { typographyProblems } from '../../support/typography';
+
+/**
+ * Messages whose French is rightly the same text as the English. Keep it short: each entry needs a
+ * reason. (Today there is none: even `{value}`-only messages read differently in French.)
+ */
+const IDENTICAL_ON_PURPOSE: readonly MessageId[] = [];
+
+const ids = Object.keys(catalogues.en) as MessageId[];
+
+describe('the engine message catalogue', () => {
+  it('has every message id in both English and French, and nothing more in either', () => {
+    assert.deepEqual(Object.keys(catalogues.fr).sort(), [...ids].sort());
+    for (const id of ids) {
+      assert.equal(typeof catalogues.en[id], 'string', id);
+      assert.ok(catalogues.en[id].trim().length > 0, `${id}: empty English`);
+      assert.ok(catalogues.fr[id].trim().length > 0, `${id}: empty French`);
+    }
+  });
+
+  it('has a French text that differs from the English one, unless listed as identical on purpose', () => {
+    const same = ids.filter((id) => catalogues.fr[id] === catalogues.en[id]);
+    assert.deepEqual(same, [...IDENTICAL_ON_PURPOSE], 'untranslated messages (translate them, or list them with a reason)');
+    for (const id of IDENTICAL_ON_PURPOSE) assert.ok(ids.includes(id), `${id} is listed as identical but does not exist`);
+  });
+
+  it('uses the same {placeholders} in both languages', () => {
+    for (const id of ids) assert.deepEqual(placeholders(catalogues.fr[id]), placeholders(catalogues.en[id]), id);
+  });
+
+  it('writes its French with Canadian typography', () => {
+    const words = codeWords();
+    const problems = ids.flatMap((id) => typographyProblems(catalogues.fr[id], { codeWords: words }).map((p) => `${id}: ${p}`));
+    assert.deepEqual(problems, []);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    assert.equal(t('fr', 'date.notReal', { value: '2021-02-30' }), 'La date 2021-02-30 n\u2019existe pas.');
+    assert.equal(t('en', 'schema.required', {}), '"{key}" is missing.');
+  });
+});
+
+describe('the typography check itself', () => {
+  const words = new Set(['name', 'en', 'fr']);
+  const bad: [string, RegExp][] = [
+    ['Erreur YAML: la clé', /no no-break space before a colon/],
+    ['Erreur YAML : la clé', /an ordinary space before punctuation/],
+    ['Vouliez-vous dire «\u00a0to\u00a0»\u00a0?', /a space before ; ! or \?/],
+    ['Vouliez-vous dire «\u00a0to\u00a0» ?', /an ordinary space before punctuation/],
+    ['La clé « to » est vide.', /no no-break space after «/],
+    ['La clé «\u00a0to » est vide.', /no no-break space before »/],
+    ['La clé "to" est vide.', /straight quotes/],
+    ['EXPEDITEUR\u00a0: Drew', /a capital without its accent/],
+    ['Quoi\u202f?', /narrow no-break space/],
+  ];
+  for (const [text, problem] of bad) {
+    it(`flags ${JSON.stringify(text)}`, () => {
+      const found = typographyProblems(text, { codeWords: words });
+      assert.ok(found.some((p) => problem.test(p)), `expected ${problem} in ${JSON.stringify(found)}`);
+    });
+  }
+
+  const good = [
+    'Chaque signataire s\u2019écrit avec name: et title: (et, au besoin, division:).',
+    'Valeurs permises\u00a0: `en`, `fr`',
+    'Objet\u00a0: «\u00a0Transformation\u00a0»; voir aussi la clé en: et fr:.',
+    'Voir https://example.org/a:b et `a : b`.',
+  ];
+  for (const text of good) {
+    it(`accepts ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(typographyProblems(text, { codeWords: new Set([...words, 'title', 'division']) }), []);
+    });
+  }
+});
