@@ -118,11 +118,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const started = Date.now();
     const memo = parseMemo(current.getText(), kind);
     const findings = checkParsed(memo, { locale, schema: custom?.schema ?? builtInMemoSchema() });
-    if (custom?.problem) {
+    if (custom?.problem || custom?.remote) {
       findings.unshift({
         rule: 'schema',
         severity: 'warning',
-        message: t(locale, 'schema.customBroken', { path: custom.shownPath, message: custom.problem }),
+        message: custom.remote
+          ? t(locale, 'schema.customRemote', { path: custom.shownPath })
+          : t(locale, 'schema.customBroken', { path: custom.shownPath, message: custom.problem ?? '' }),
         range: memo.lines.range(0, memo.lines.lineEnd(0)),
         fixes: [],
       });

@@ -8,6 +8,8 @@ export interface CustomSchema {
   shownPath: string;
   schema?: MemoSchema;
   problem?: string;
+  /** The setting names a URL, which is never fetched (said from the catalogue, in the writer's language). */
+  remote?: boolean;
 }
 
 /** Reads and compiles custom schemas, keeping each compiled one until its text changes. */
@@ -21,7 +23,7 @@ export class SchemaLoader {
     const setting = settings.schema.trim();
     if (!setting) return undefined;
     if (/^[a-z][a-z0-9+.-]+:/i.test(setting) && !/^[a-z]:[\\/]/i.test(setting)) {
-      return { shownPath: setting, problem: 'only a file in the workspace can be used; nothing is fetched over the network' };
+      return { shownPath: setting, remote: true };
     }
     const root = workspaceFolderOf(documentUri, folders);
     const file = path.resolve(root, setting);

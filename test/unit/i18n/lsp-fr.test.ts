@@ -54,6 +54,15 @@ describe('the language server in French', function () {
     assert.deepEqual(fixAll.map((a) => a.title), [t('fr', 'fix.all')]);
   });
 
+  it('says in French that a custom schema given as a URL is not used', async () => {
+    client.settings.policyMemo = { locale: 'fr', schema: 'https://example.com/schema.json' };
+    await client.initialize({ initializationOptions: { trusted: true }, workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] });
+    const memo = BROKEN_MEMOS[0];
+    const { diagnostics } = await client.open(uriOf(memo), memo.text, 1, memo.kind);
+    assert.equal(diagnostics[0].message, t('fr', 'schema.customRemote', { path: 'https://example.com/schema.json' }));
+    assert.deepEqual(diagnostics.slice(1).map(shape), expected(memo, 'fr'), 'the built-in checks go on, in French');
+  });
+
   it('lets the policyMemo.locale setting override the client locale, both ways', async () => {
     client.settings.policyMemo = { locale: 'fr' };
     await client.initialize({ locale: 'en-US' });

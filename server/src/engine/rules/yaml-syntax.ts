@@ -1,4 +1,19 @@
+import type { ErrorCode } from 'yaml';
+import type { MessageId } from '../messages';
 import type { Rule } from '../rule';
+
+/**
+ * The parser's errors that writers make most, said in their words and language; any other error keeps
+ * the parser's own (English) text after "YAML error:".
+ */
+const WRITER_MESSAGES: Partial<Record<ErrorCode, MessageId>> = {
+  DUPLICATE_KEY: 'yaml.duplicateKey',
+  TAB_AS_INDENT: 'yaml.tabIndent',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.notKeyValue',
+  MULTILINE_IMPLICIT_KEY: 'yaml.notKeyValue',
+  BAD_SCALAR_START: 'yaml.reservedStart',
+  BAD_INDENT: 'yaml.badIndent',
+};
 
 /** Every YAML error, at the parser's own range. */
 export const yamlSyntax: Rule = {
@@ -10,13 +25,19 @@ export const yamlSyntax: Rule = {
     const doc = memo.doc;
     if (!doc) return;
     const limit = memo.split?.frontMatter?.contentEnd ?? memo.text.length;
+    // One mistake can raise two parser errors at one place that read the same to a writer: say it once.
+    const said = new Set<string>();
     for (const error of doc.errors) {
       let start = Math.min(memo.yamlStart + error.pos[0], limit);
       let end = Math.min(memo.yamlStart + error.pos[1], limit);
       if (end < start) end = start;
       // An error at the very end of the YAML is shown on the last character, so it stays visible.
       if (start === end && start > memo.yamlStart) start = Math.max(memo.yamlStart, start - 1);
-      ctx.report({ start, end, message: ctx.t('yaml.error', { message: firstLine(error.message) }) });
+      const id = WRITER_MESSAGES[error.code];
+      const message = id ? ctx.t(id) : ctx.t('yaml.error', { message: firstLine(error.message) });
+      if (said.has(`${start}:${message}`)) continue;
+      said.add(`${start}:${message}`);
+      ctx.report({ start, end, message });
     }
     if (memo.dataError) {
       const [start, end] = doc.contents ? ctx.spanOf(doc.contents) : [memo.yamlStart, memo.yamlStart];
