@@ -43,12 +43,23 @@ function missingKey(ctx: RuleContext, e: SchemaError): void {
   ctx.report({ start, end, message, fixes: edit ? [{ title: ctx.t('fix.insertKey', { key }), edits: [edit], safe: false }] : [] });
 }
 
+/** Limits a custom schema may set, said from the catalogue rather than in the validator's English. */
+const LIMITS: Record<string, MessageId | undefined> = {
+  minItems: 'schema.minItems',
+  maxItems: 'schema.maxItems',
+  minLength: 'schema.minLength',
+  maxLength: 'schema.maxLength',
+  minimum: 'schema.minimum',
+  maximum: 'schema.maximum',
+};
+
 function valueProblem(ctx: RuleContext, e: SchemaError): void {
   const path = errorPath(e);
   const key = lastKey(path, 'memo');
   const [start, end] = ctx.spanAt(path);
   const node = nodeAt(ctx.root, path);
   const value = isScalar(node) && node.value !== null ? String(node.value) : '';
+  const limitId = LIMITS[e.keyword];
   let message: string;
   if (key === 'lang' && path.length === 1) message = ctx.t('schema.lang');
   else if (key === 'email' && (e.keyword === 'pattern' || e.keyword === 'format')) message = ctx.t('schema.email', { value });
@@ -56,6 +67,8 @@ function valueProblem(ctx: RuleContext, e: SchemaError): void {
   else if (e.keyword === 'pattern' && e.params.pattern === '\\S') message = ctx.t('schema.blank', { key });
   else if (e.keyword === 'type') message = ctx.t('schema.type', { key, type: typeName(ctx, e.params.type) });
   else if (e.keyword === 'enum') message = ctx.t('schema.enum', { key, values: (e.params.allowedValues as unknown[]).map(String).join(', ') });
+  else if (limitId && e.params.limit !== undefined) message = ctx.t(limitId, { key, limit: String(e.params.limit) });
+  else if (e.keyword === 'pattern') message = ctx.t('schema.pattern', { key });
   else message = ctx.t('schema.other', { key, message: e.message ?? e.keyword });
   ctx.report({ start, end, message });
 }

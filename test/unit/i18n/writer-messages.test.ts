@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkMemo, Locale, MessageId, t } from '../../../server/src/engine';
+import { checkMemo, compileCustomSchema, Locale, MessageId, t } from '../../../server/src/engine';
 
 /** The YAML mistakes writers make most, and what they must be told: in their words, in their language. */
 const MISTAKES: [string, string, MessageId][] = [
@@ -27,4 +27,29 @@ describe('YAML mistakes, said to the writer', () => {
     const [message] = yamlMessages('to: - a\n', 'fr');
     assert.ok(message.startsWith('Erreur YAML\u00a0: '), message);
   });
+});
+
+describe('a custom schema\'s limits, said to the writer', () => {
+  const schema = compileCustomSchema({
+    type: 'object',
+    properties: {
+      subject: { type: 'string', minLength: 20 },
+      cc: { type: 'array', maxItems: 1 },
+      reference: { type: 'string', pattern: '^[0-9]{4}: [A-Z][0-9]{2}$' },
+      copies: { type: 'integer', minimum: 1 },
+    },
+  });
+  const memo = 'subject: Court\ncc:\n  - a\n  - b\nreference: B07\ncopies: 0\n';
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`in ${locale}, without the validator's English`, () => {
+      const messages = checkMemo(memo, 'yaml', { locale, schema }).findings.map((f) => f.message);
+      assert.deepEqual(messages, [
+        t(locale, 'schema.minLength', { key: 'subject', limit: 20 }),
+        t(locale, 'schema.maxItems', { key: 'cc', limit: 1 }),
+        t(locale, 'schema.pattern', { key: 'reference' }),
+        t(locale, 'schema.minimum', { key: 'copies', limit: 1 }),
+      ]);
+    });
+  }
 });
