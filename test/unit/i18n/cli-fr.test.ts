@@ -1,27 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { checkMemo, Locale, MessageId, t } from '../../../server/src/engine';
 import { BROKEN_MEMOS, RULES_COVERED } from '../../support/broken-memos';
-import { REFERENCE, ROOT } from '../../support/memo';
+import { runCli, workspace } from '../../support/cli';
+import { REFERENCE } from '../../support/memo';
 
-const BIN = path.join(ROOT, 'bin', 'policy-memo.js');
-
-/** Runs the CLI with a bare environment (no LANG inherited), so only what the test gives decides the language. */
+/** The CLI's output without its closing line break, to compare with catalogue messages. */
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
-  return { code: result.status, stdout: result.stdout.trimEnd(), stderr: result.stderr.trimEnd() };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'policy-memo-cli-fr-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  const r = runCli(args, cwd, env);
+  return { code: r.code, stdout: r.stdout.trimEnd(), stderr: r.stderr.trimEnd() };
 }
 
 interface JsonReport {
