@@ -79,9 +79,9 @@ describe('README.fr.md', () => {
     assert.equal(sections(fr), sections(en), 'not the same sections');
   });
 
-  it('and README.md link each other', () => {
-    assert.match(en, /\]\(README\.fr\.md\)/);
-    assert.match(fr, /\]\(README\.md\)/);
+  it('and README.md name each other near the top (as text: vsce refuses relative links)', () => {
+    assert.match(en.split('\n').slice(0, 5).join('\n'), /`README\.fr\.md`/);
+    assert.match(fr.split('\n').slice(0, 5).join('\n'), /`README\.md`/);
   });
 
   it('is written with Canadian typography', () => {
