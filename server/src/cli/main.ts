@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CheckOptions, compileCustomSchema, Locale, t, toLocale } from '../engine';
+import { exportCommand } from './export';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
 import { FileError, lintFile, readText } from './lint';
@@ -27,7 +28,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       args: [...argv],
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'stylish' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         fix: { type: 'boolean', default: false },
         schema: { type: 'string' },
         locale: { type: 'string' },
@@ -56,10 +58,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(t(locale, 'cli.help'));
     return command === undefined && !values.help ? 2 : 0;
   }
+  if (command === 'export') return runExport(inputs, values, locale, io);
   if (command !== 'lint') {
     io.stderr(t(locale, 'cli.unknownCommand', { command }));
     return 2;
   }
+  if (values.output !== undefined) {
+    io.stderr(t(locale, 'cli.outputOnlyForExport'));
+    return 2;
+  }
+  values.format ??= 'stylish';
   if (values.format !== 'stylish' && values.format !== 'json') {
     io.stderr(t(locale, 'cli.badFormat', { format: String(values.format) }));
     return 2;
@@ -76,11 +84,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
-    if (error instanceof InputError) io.stderr(t(locale, error.id, { path: error.target }));
-    else if (error instanceof FileError) io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
-    else if (error instanceof SchemaFileError) io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason: error.message }));
-    else throw error;
-    return 2;
+    return reportInputError(error, locale, io);
   }
 }
 
@@ -98,10 +102,30 @@ function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
   const option = /'([^' ]+)/.exec(error.message)?.[1];
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(locale, 'cli.unknownOption', { option });
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    // A string option (--format, --schema, --locale) lacks its value; a boolean one was given a value.
-    return t(locale, /^--(format|schema|locale)$/.test(option) ? 'cli.missingValue' : 'cli.noValue', { option });
+    // A string option (--format, --schema, --locale, -o/--output) lacks its value; a boolean one was given a value.
+    const missing = /^--(format|schema|locale|output)$|^-o,$/.test(option);
+    return t(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
   }
   return t(locale, 'cli.badOption', { message: error.message });
+}
+
+function runExport(inputs: string[], values: { format?: string; output?: string; schema?: string }, locale: Locale, io: CliIo): number {
+  try {
+    const options: CheckOptions & { locale: Locale } = { locale };
+    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema);
+    return exportCommand({ inputs, format: values.format, output: values.output }, options, io);
+  } catch (error) {
+    return reportInputError(error, locale, io);
+  }
+}
+
+/** Says why a file or schema named on the command line cannot be used; exit code 2. */
+function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
+  if (error instanceof InputError) io.stderr(t(locale, error.id, { path: error.target }));
+  else if (error instanceof FileError) io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
+  else if (error instanceof SchemaFileError) io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason: error.message }));
+  else throw error;
+  return 2;
 }
 
 class SchemaFileError extends Error {

@@ -72,7 +72,7 @@ const en = {
   'reading.monthDay': 'month/day',
   'hover.required': 'Required.',
   'hover.values': 'Values: {values}',
-  'cli.help': 'Usage: policy-memo lint [files|folders|globs...] [options]\n\nChecks policy memos (*.memo.md, *.memo.yaml, *.memo.yml). Folders are searched for memo files.\n\nOptions:\n  --format stylish|json  output format (default: stylish)\n  --fix                  apply the safe fixes and write the files\n  --schema FILE          validate against this JSON Schema instead of the built-in one\n  --locale en|fr         language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)\n  -h, --help             show this help\n  -v, --version          show the version\n\nExit codes: 0 no errors, 1 errors found, 2 bad usage or a file that cannot be read.',
+  'cli.help': 'Usage: policy-memo lint [files|folders|globs...] [options]\n       policy-memo export FILE [--format html] [-o OUT] [options]\n\nlint checks policy memos (*.memo.md, *.memo.yaml, *.memo.yml). Folders are searched for memo files.\nexport writes a memo as one standalone, print-ready HTML file (default: beside the memo, name.memo.html).\n\nOptions:\n  --format stylish|json  output format (default: stylish; export: html)\n  --fix                  apply the safe fixes and write the files\n  --schema FILE          validate against this JSON Schema instead of the built-in one\n  -o, --output FILE      export: the HTML file to write\n  --locale en|fr         language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)\n  -h, --help             show this help\n  -v, --version          show the version\n\nExit codes: 0 no errors, 1 errors found, 2 bad usage or a file that cannot be read.\nexport: 0 exported, 1 exported but the memo has errors, 2 bad usage or a file that cannot be read or written.',
   'cli.unknownCommand': 'Unknown command "{command}". Try: policy-memo lint --help',
   'cli.badOption': '{message}. Try: policy-memo --help',
   'cli.unknownOption': 'Unknown option "{option}". Try: policy-memo --help',
@@ -91,6 +91,11 @@ const en = {
   'cli.summary': '{problems} problem(s) ({errors} error(s), {warnings} warning(s)) in {files} file(s).',
   'cli.fixable': '{count} problem(s) can be fixed with --fix.',
   'cli.clean': '{files} file(s) checked: no problems.',
+  'cli.exportUsage': 'Give exactly one memo file to export. Try: policy-memo export --help',
+  'cli.exportFormat': 'Unknown export format "{format}": use html.',
+  'cli.outputOnlyForExport': '-o/--output is only for policy-memo export.',
+  'cli.exported': 'Exported {path}',
+  'cli.exportedWithErrors': 'Warning: {path} has {count} error(s); it was exported anyway. Run policy-memo lint {path} to see them.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -163,7 +168,7 @@ const fr: Record<MessageId, string> = {
   'reading.monthDay': 'mois/jour',
   'hover.required': 'Obligatoire.',
   'hover.values': 'Valeurs permises\u00a0: {values}',
-  'cli.help': 'Utilisation\u00a0: policy-memo lint [fichiers|dossiers|motifs...] [options]\n\nVérifie des notes de service (*.memo.md, *.memo.yaml, *.memo.yml). Les dossiers sont parcourus à la recherche de notes.\n\nOptions\u00a0:\n  --format stylish|json  format de sortie (par défaut\u00a0: stylish)\n  --fix                  appliquer les corrections sûres et enregistrer les fichiers\n  --schema FICHIER       valider avec ce schéma JSON au lieu du schéma intégré\n  --locale en|fr         langue des messages (par défaut\u00a0: selon LC_ALL, LC_MESSAGES ou LANG)\n  -h, --help             afficher cette aide\n  -v, --version          afficher la version\n\nCodes de sortie\u00a0: 0 aucune erreur, 1 erreurs trouvées, 2 commande mal formée ou fichier illisible.',
+  'cli.help': 'Utilisation\u00a0: policy-memo lint [fichiers|dossiers|motifs...] [options]\n               policy-memo export FICHIER [--format html] [-o SORTIE] [options]\n\nlint vérifie des notes de service (*.memo.md, *.memo.yaml, *.memo.yml). Les dossiers sont parcourus à la recherche de notes.\nexport écrit une note dans un seul fichier HTML autonome, prêt à imprimer (par défaut\u00a0: à côté de la note, nom.memo.html).\n\nOptions\u00a0:\n  --format stylish|json  format de sortie (par défaut\u00a0: stylish; export\u00a0: html)\n  --fix                  appliquer les corrections sûres et enregistrer les fichiers\n  --schema FICHIER       valider avec ce schéma JSON au lieu du schéma intégré\n  -o, --output FICHIER   export\u00a0: le fichier HTML à écrire\n  --locale en|fr         langue des messages (par défaut\u00a0: selon LC_ALL, LC_MESSAGES ou LANG)\n  -h, --help             afficher cette aide\n  -v, --version          afficher la version\n\nCodes de sortie\u00a0: 0 aucune erreur, 1 erreurs trouvées, 2 commande mal formée ou fichier illisible.\nexport\u00a0: 0 note exportée, 1 note exportée malgré des erreurs, 2 commande mal formée ou fichier illisible ou impossible à écrire.',
   'cli.unknownCommand': 'Commande inconnue «\u00a0{command}\u00a0». Essayez\u00a0: policy-memo lint --help',
   'cli.badOption': '{message}. Essayez\u00a0: policy-memo --help',
   'cli.unknownOption': 'Option inconnue «\u00a0{option}\u00a0». Essayez\u00a0: policy-memo --help',
@@ -182,6 +187,11 @@ const fr: Record<MessageId, string> = {
   'cli.summary': '{problems} problème(s) ({errors} erreur(s), {warnings} avertissement(s)) dans {files} fichier(s).',
   'cli.fixable': 'Corrigeables avec --fix\u00a0: {count} problème(s).',
   'cli.clean': '{files} fichier(s) vérifié(s)\u00a0: aucun problème.',
+  'cli.exportUsage': 'Indiquez une seule note à exporter. Essayez\u00a0: policy-memo export --help',
+  'cli.exportFormat': 'Format d\u2019exportation inconnu «\u00a0{format}\u00a0»\u00a0: utilisez html.',
+  'cli.outputOnlyForExport': '-o/--output ne sert qu\u2019à policy-memo export.',
+  'cli.exported': 'Exportée\u00a0: {path}',
+  'cli.exportedWithErrors': 'Avertissement\u00a0: {path} contient {count} erreur(s); la note a tout de même été exportée. Lancez policy-memo lint {path} pour les voir.',
 };
 
 export const catalogues: Record<Locale, Record<MessageId, string>> = { en, fr };

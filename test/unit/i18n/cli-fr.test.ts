@@ -57,7 +57,7 @@ describe('policy-memo in French', () => {
       const r = run(['--help', '--locale', locale], dir);
       assert.equal(r.code, 0);
       assert.equal(r.stdout, t(locale, 'cli.help'));
-      for (const option of ['--format', '--fix', '--schema', '--locale', '-h, --help', '-v, --version']) assert.ok(r.stdout.includes(option), `${locale}: ${option}`);
+      for (const option of ['--format', '--fix', '--schema', '-o, --output', '--locale', '-h, --help', '-v, --version']) assert.ok(r.stdout.includes(option), `${locale}: ${option}`);
     }
     assert.notEqual(t('fr', 'cli.help'), t('en', 'cli.help'));
   });

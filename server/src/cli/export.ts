@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CheckOptions, Locale, memoKindOf, t } from '../engine';
+import { exportMemo, exportPathFor, folderImages } from '../preview';
+import { InputError } from './files';
+import { FileError, readText } from './lint';
+
+export interface ExportArgs {
+  inputs: readonly string[];
+  format?: string;
+  output?: string;
+}
+
+export interface ExportIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * `policy-memo export FILE [--format html] [-o OUT]`: 0 exported clean, 1 exported with errors in
+ * the memo (warned on stderr), 2 bad usage. Unreadable or unwritable files throw FileError/InputError
+ * for the caller's usual exit 2.
+ */
+export function exportCommand(args: ExportArgs, options: CheckOptions & { locale: Locale }, io: ExportIo): number {
+  const { locale } = options;
+  if (args.inputs.length !== 1) {
+    io.stderr(t(locale, 'cli.exportUsage'));
+    return 2;
+  }
+  if (args.format !== undefined && args.format !== 'html') {
+    io.stderr(t(locale, 'cli.exportFormat', { format: args.format }));
+    return 2;
+  }
+  const input = args.inputs[0];
+  const file = path.resolve(io.cwd, input);
+  const kind = memoKindOf(file);
+  if (!kind) throw new InputError('cli.notMemo', input);
+  const text = readText(file).replace(/^\uFEFF/, '');
+  const out = args.output ? path.resolve(io.cwd, args.output) : exportPathFor(file);
+  const result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
+  try {
+    writeFileSync(out, result.html, 'utf8');
+  } catch (error) {
+    throw new FileError('cli.writeFailed', out, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+  io.stdout(t(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  if (errors === 0) return 0;
+  io.stderr(t(locale, 'cli.exportedWithErrors', { path: path.relative(io.cwd, file) || file, count: errors }));
+  return 1;
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { escapeHtml } from './escape';
+import type { RenderedMemo } from './render';
+
+/**
+ * The export's Content-Security-Policy: nothing may load or run; only the inline style block,
+ * allowed by its hash, and images the exporter inlined as data: URLs.
+ */
+export function exportCsp(css: string): string {
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/** One standalone HTML file: the rendered memo with its CSS inside and the same strict CSP as the preview. */
+export function exportDocument(rendered: RenderedMemo, title: string, css: string): string {
+  const lang = rendered.langs[0];
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${exportCsp(css)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+    '<body class="memo-export">',
+    rendered.html + '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

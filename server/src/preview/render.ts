@@ -1,0 +1,120 @@
+import type { ParsedMemo } from '../engine/parse';
+import { formatMemoDate } from './date';
+import { escapeHtml } from './escape';
+import { label, MemoLang, recipientsLabel, sendersLabel } from './labels';
+import { BodyEnv, ImageResolver, renderBody } from './markdown';
+import { inLang, MemoText, MemoView, memoView } from './model';
+
+export interface RenderOptions {
+  /** Where images of the memo's folder come from; without it, images show as their alt text. */
+  resolveImage?: ImageResolver;
+}
+
+export interface RenderedMemo {
+  /** The memo as an HTML fragment: one `.memo-page` per language, inside `.memo-pages`. */
+  html: string;
+  langs: MemoLang[];
+  /** The subject in the memo's first language (for a window or document title). */
+  title: string;
+  /** False when the YAML could not be read (syntax error, no front matter): the header block is then empty. */
+  complete: boolean;
+}
+
+/** Renders a parsed memo (valid or not) in the official memo layout. Every value is escaped. */
+export function renderMemo(memo: ParsedMemo, options: RenderOptions = {}): RenderedMemo {
+  const complete = memo.data !== undefined && typeof memo.data === 'object' && memo.data !== null && !Array.isArray(memo.data);
+  const view = memoView(complete ? memo.data : undefined);
+  const env: BodyEnv = { resolveImage: options.resolveImage };
+  const two = view.langs.length > 1;
+  const pages = view.langs.map((lang) => page(view, lang, renderBody(memo.body.text, two ? lang : undefined, env)));
+  const html = `<div class="memo-pages memo-pages-${pages.length}">\n${pages.join('')}</div>\n`;
+  return { html, langs: view.langs, title: inLang(view.subject, view.langs[0]) ?? '', complete };
+}
+
+function page(view: MemoView, lang: MemoLang, body: string): string {
+  return [
+    `<article class="memo-page" lang="${lang}" data-lang="${lang}">\n`,
+    letterhead(view),
+    view.reference === undefined ? '' : `<p class="memo-reference">${escapeHtml(inLang(view.reference, lang) ?? '')}</p>\n`,
+    `<h1 class="memo-title">${label(lang, 'title')}</h1>\n`,
+    headerBlock(view, lang),
+    `<div class="memo-body">\n${body}</div>\n`,
+    signatures(view, lang),
+    distribution(view, lang),
+    '</article>\n',
+  ].join('');
+}
+
+/** One letterhead row: English on the left, French on the right, whatever the memo's language. */
+function letterheadRow(kind: string, en: string | undefined, fr: string | undefined): string {
+  return (
+    `<div class="lh-row lh-${kind}">` +
+    `<div class="lh-en" lang="en">${escapeHtml(en ?? '')}</div>` +
+    `<div class="lh-fr" lang="fr">${escapeHtml(fr ?? '')}</div></div>\n`
+  );
+}
+
+function letterhead(view: MemoView): string {
+  const rows = [letterheadRow('ministry', view.ministry.en, view.ministry.fr)];
+  for (const division of view.divisions) rows.push(letterheadRow('division', division.en, division.fr));
+  if (view.address !== undefined) {
+    rows.push(
+      typeof view.address === 'string'
+        ? `<div class="lh-row lh-address"><div class="lh-both">${escapeHtml(view.address)}</div></div>\n`
+        : letterheadRow('address', view.address.en, view.address.fr),
+    );
+  }
+  return `<header class="letterhead">\n${rows.join('')}</header>\n`;
+}
+
+function lines(values: readonly (string | undefined)[], className: string): string {
+  return values
+    .filter((v): v is string => v !== undefined && v !== '')
+    .map((v) => `<p class="${className}">${escapeHtml(v)}</p>`)
+    .join('');
+}
+
+function headerRow(name: string, labelText: string, value: string): string {
+  return `<div class="hb-row hb-${name}"><div class="hb-label">${escapeHtml(labelText)}</div><div class="hb-value">${value}</div></div>\n`;
+}
+
+function headerBlock(view: MemoView, lang: MemoLang): string {
+  const to = lines(view.to.map((r) => inLang(r, lang)), 'hb-line');
+  const from = view.from
+    .map((s) => `<div class="hb-sender">${lines([s.name], 'hb-line hb-name')}${lines([inLang(s.title, lang)], 'hb-line')}</div>`)
+    .join('');
+  const date = view.date === undefined ? '' : escapeHtml(formatMemoDate(view.date, lang) ?? view.date);
+  const subject = escapeHtml(inLang(view.subject, lang) ?? '');
+  return (
+    `<div class="memo-header">\n` +
+    headerRow('to', recipientsLabel(lang, view.to.length), to) +
+    headerRow('from', sendersLabel(lang, view.from.map((s) => s.gender)), from) +
+    headerRow('date', label(lang, 'date'), date) +
+    headerRow('subject', label(lang, 'subject'), subject) +
+    `</div>\n`
+  );
+}
+
+function signatures(view: MemoView, lang: MemoLang): string {
+  if (view.from.length === 0) return '';
+  const signedBy = view.signature === 'original' ? `<p class="signed-by">${escapeHtml(label(lang, 'signedBy'))}</p>\n` : '';
+  const people = view.from
+    .map(
+      (s) =>
+        `<div class="signatory">${lines([s.name], 'sig-name')}${lines([inLang(s.title, lang)], 'sig-title')}` +
+        `${lines([inLang(s.division, lang)], 'sig-division')}</div>\n`,
+    )
+    .join('');
+  return `<section class="memo-signatures">\n${signedBy}${people}</section>\n`;
+}
+
+function distributionList(name: string, labelText: string, items: readonly MemoText[], lang: MemoLang): string {
+  if (items.length === 0) return '';
+  const entries = items.map((item) => `<li>${escapeHtml(inLang(item, lang) ?? '')}</li>`).join('');
+  return `<div class="dist dist-${name}"><div class="dist-label">${escapeHtml(labelText)}</div><ul class="dist-list">${entries}</ul></div>\n`;
+}
+
+function distribution(view: MemoView, lang: MemoLang): string {
+  const parts = distributionList('cc', label(lang, 'cc'), view.cc, lang) + distributionList('attachments', label(lang, 'attachments'), view.attachments, lang);
+  return parts === '' ? '' : `<section class="memo-distribution">\n${parts}</section>\n`;
+}

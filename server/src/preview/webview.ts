@@ -1,0 +1,90 @@
+/**
+ * The preview webview's page and its messages, without the VS Code API: the client fills in the
+ * URIs, and the browser tests load the very same page under the very same CSP.
+ */
+import { escapeHtml } from './escape';
+import type { MemoLang } from './labels';
+
+/** CSP of the preview: nothing by default; styles from the media folder; scripts only with the nonce; inlined images. */
+export function webviewCsp(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+export interface WebviewPage {
+  /** The webview's resource origin (`webview.cspSource`). */
+  cspSource: string;
+  nonce: string;
+  /** Stylesheet URLs from the media folder. */
+  styles: string[];
+  /** The preview script's URL from the media folder. */
+  script: string;
+  /** The editor's display language, for the toolbar. */
+  uiLang: MemoLang;
+  /** Toolbar texts, already translated. */
+  text: { toolbar: string; english: string; french: string; both: string };
+}
+
+/** The preview's HTML shell; the memo itself arrives in `update` messages. */
+export function webviewHtml(page: WebviewPage): string {
+  const attr = escapeHtml;
+  const button = (show: string, text: string) => `<button type="button" data-show="${show}" aria-pressed="false">${attr(text)}</button>`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${page.uiLang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${attr(webviewCsp(page.cspSource, page.nonce))}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...page.styles.map((href) => `<link rel="stylesheet" href="${attr(href)}">`),
+    '</head>',
+    '<body class="memo-preview show-both">',
+    `<div class="toolbar" role="toolbar" aria-label="${attr(page.text.toolbar)}" hidden>`,
+    button('en', page.text.english) + button('fr', page.text.french) + button('both', page.text.both),
+    '</div>',
+    '<div class="banner" role="status" hidden></div>',
+    '<main id="memo"></main>',
+    `<script nonce="${attr(page.nonce)}" src="${attr(page.script)}"></script>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** What the extension sends the webview. */
+export interface UpdateMessage {
+  type: 'update';
+  html: string;
+  langs: MemoLang[];
+  /** A problem count to show above the memo, or undefined when the memo is clean. */
+  banner?: string;
+  /** True when the memo cannot be read right now and `html` is the last good rendering. */
+  stale: boolean;
+  /** `paper` (default) or `editor` colours. */
+  colors: 'paper' | 'editor';
+}
+
+/** What the webview may send the extension: anything else is dropped. */
+export type WebviewMessage = { type: 'ready' } | { type: 'openLink'; href: string };
+
+const MAX_HREF = 2048;
+
+/** Checks a message from the webview against the allow-list; undefined when it is not one we accept. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  if (message.type === 'ready' && Object.keys(message).length === 1) return { type: 'ready' };
+  if (message.type === 'openLink' && typeof message.href === 'string' && Object.keys(message).length === 2) {
+    return isExternalLink(message.href) ? { type: 'openLink', href: message.href } : undefined;
+  }
+  return undefined;
+}
+
+/** Links the preview opens (through VS Code): http, https and mailto, nothing else. */
+export function isExternalLink(href: string): boolean {
+  if (href.length > MAX_HREF) return false;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
