@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
+import { newMemo } from './newMemo';
+import { registerPreviewCommands } from './preview/commands';
 
 /** The memo files the extension serves: selected by file pattern, so they keep their Markdown/YAML language. */
 export const MEMO_SELECTOR: { scheme: string; pattern: string }[] = ['file', 'untitled'].flatMap((scheme) => [
@@ -67,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): void {
       if (client) await client.restart();
       else start();
     }),
+    ...registerPreviewCommands(context),
+    vscode.commands.registerCommand('policyMemo.newMemo', () => newMemo(context)),
   );
 }
 

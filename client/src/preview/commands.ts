@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { exportToHtml } from './exportHtml';
+import { isMemoFile, MemoPreview } from './panel';
+
+/** The memo to act on: the one in the active editor, else the one the preview shows. */
+function activeMemo(uri?: vscode.Uri): vscode.TextDocument | undefined {
+  if (uri) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && isMemoFile(open)) return open;
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (editor && isMemoFile(editor.document)) return editor.document;
+  return MemoPreview.document;
+}
+
+async function withMemo(uri: vscode.Uri | undefined, action: (document: vscode.TextDocument) => unknown): Promise<void> {
+  let document = activeMemo(uri);
+  if (!document && uri) {
+    const opened = await vscode.workspace.openTextDocument(uri);
+    if (isMemoFile(opened)) document = opened;
+  }
+  if (!document) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a memo file (*.memo.md, *.memo.yaml or *.memo.yml) first.'));
+    return;
+  }
+  await action(document);
+}
+
+/** The preview and export commands (the editor title button passes the file's URI). */
+export function registerPreviewCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('policyMemo.openPreviewToSide', (uri?: vscode.Uri) =>
+      withMemo(uri, (document) => MemoPreview.show(context, document, vscode.ViewColumn.Beside, true)),
+    ),
+    vscode.commands.registerCommand('policyMemo.openPreview', (uri?: vscode.Uri) =>
+      withMemo(uri, (document) => MemoPreview.show(context, document, vscode.ViewColumn.Active, false)),
+    ),
+    vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, exportToHtml)),
+  ];
+}

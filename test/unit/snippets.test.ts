@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { checkMemo, MemoKind } from '../../server/src/engine';
+import { repoPath } from '../support/paths';
+import { expandSnippet, Fill, TabStop } from '../support/snippets';
+
+interface Snippet {
+  prefix: string | string[];
+  description: string;
+  body: string[];
+}
+
+interface Contribution {
+  language: string;
+  path: string;
+}
+
+const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { contributes: { snippets: Contribution[] } };
+const contributions = manifest.contributes.snippets;
+const files = [...new Set(contributions.map((c) => c.path))];
+const load = (file: string) => JSON.parse(readFileSync(repoPath(file), 'utf8')) as Record<string, Snippet>;
+
+const VARIABLES = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '05' };
+
+/** The placeholder text, or the first choice: what a writer gets by pressing Tab through the snippet. */
+const defaults: Fill = (stop: TabStop) => stop.choices?.[0] ?? stop.placeholder ?? (stop.index === 0 ? '' : `Value ${stop.index}`);
+
+/** Other sample values: every text field replaced by something a writer might type, dates and e-mails kept valid. */
+const samples: Fill = (stop: TabStop) => {
+  if (stop.index === 0) return '';
+  if (stop.choices) return stop.choices[stop.choices.length - 1];
+  const placeholder = stop.placeholder ?? '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(placeholder)) return '2021-06-01';
+  if (placeholder.includes('@')) return 'marie-eve.cote@ontario.ca';
+  return `Échantillon ${stop.index} – l'été`;
+};
+
+/** Hosts for the snippets that are parts of a memo: `@@where@@` is replaced by the snippet, indented like the marker. */
+const HOST: Record<MemoKind, string> = {
+  markdown: `---
+@@lang@@
+ministry:
+  en: Ministry of Testing
+  fr: Ministère des Essais
+divisions:
+  @@divisions@@
+to:
+  @@to@@
+from:
+  @@from@@
+date: 2021-06-11
+subject:
+  en: Subject
+  fr: Objet
+@@top@@
+---
+Body.
+
+@@body@@
+`,
+  yaml: `@@lang@@
+ministry:
+  en: Ministry of Testing
+  fr: Ministère des Essais
+divisions:
+  @@divisions@@
+to:
+  @@to@@
+from:
+  @@from@@
+date: 2021-06-11
+subject:
+  en: Subject
+  fr: Objet
+@@top@@
+body: |
+  Body.
+
+  @@body@@
+`,
+};
+
+const HOST_DEFAULTS: Record<string, string> = {
+  lang: 'lang: en',
+  divisions: '- en: Division\n  fr: Division',
+  to: '- Everyone',
+  from: '- name: Pat Doe\n  title: Director',
+  top: '',
+  body: '',
+};
+
+/** Where each part snippet goes (its prefix -> host marker). A new part snippet must be added here. */
+const PLACE: Record<string, string> = {
+  'memo-lang': 'lang',
+  'memo-recipient': 'to',
+  'memo-recipient-en-fr': 'to',
+  'memo-signatory': 'from',
+  'memo-division': 'divisions',
+  'memo-cc': 'top',
+  'memo-attachment': 'top',
+  'memo-contact': 'top',
+  'memo-closing-en': 'body',
+  'memo-closing-fr': 'body',
+};
+
+function inHost(kind: MemoKind, place: string, snippet: string): string {
+  return HOST[kind].replace(/^( *)@@(\w+)@@$/gm, (_whole, indent: string, marker: string) => {
+    const text = marker === place ? snippet : HOST_DEFAULTS[marker];
+    return text.split('\n').map((line) => (line === '' ? '' : indent + line)).join('\n');
+  });
+}
+
+function errorsOf(text: string, kind: MemoKind): string[] {
+  return checkMemo(text, kind).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message} (line ${f.range.start.line + 1})`);
+}
+
+function kindOf(file: string): MemoKind | 'part' {
+  const languages = contributions.filter((c) => c.path === file).map((c) => c.language);
+  if (languages.length > 1) return 'part';
+  return languages[0] === 'yaml' ? 'yaml' : 'markdown';
+}
+
+const firstPrefix = (s: Snippet) => (Array.isArray(s.prefix) ? s.prefix[0] : s.prefix);
+
+describe('snippets', () => {
+  it('are contributed for markdown and yaml from snippets/', () => {
+    assert.deepEqual([...new Set(contributions.map((c) => c.language))].sort(), ['markdown', 'yaml']);
+    assert.ok(files.length >= 3 && files.every((f) => f.startsWith('./snippets/')));
+  });
+
+  for (const file of files) {
+    const kind = kindOf(file);
+    for (const [name, snippet] of Object.entries(load(file))) {
+      describe(`${file}: ${name}`, () => {
+        it('has a description in English and French and tab stops in order', () => {
+          assert.equal(snippet.description.split(' / ').length, 2, 'description "English / Français"');
+          const { order } = expandSnippet(snippet.body.join('\n'), VARIABLES, defaults);
+          const numbered = order.filter((n) => n !== 0);
+          assert.deepEqual(numbered, numbered.map((_, k) => k + 1), 'tab stops 1, 2, 3… in the order they appear');
+          if (order.includes(0)) assert.equal(order[order.length - 1], 0, '$0 comes last');
+        });
+
+        for (const [fillName, fill] of [['default values', defaults], ['sample values', samples]] as const) {
+          it(`passes policy-memo lint without errors when expanded with ${fillName}`, () => {
+            const text = expandSnippet(snippet.body.join('\n'), VARIABLES, fill).text;
+            if (kind === 'part') {
+              const place = PLACE[firstPrefix(snippet)];
+              assert.ok(place, `add ${firstPrefix(snippet)} to PLACE in this test`);
+              for (const host of ['markdown', 'yaml'] as const) {
+                const memo = inHost(host, place, text);
+                assert.deepEqual(errorsOf(memo, host), [], memo);
+              }
+            } else {
+              assert.deepEqual(errorsOf(text + '\n', kind), [], text);
+            }
+          });
+        }
+      });
+    }
+  }
+
+  it('the expander reads tab stops, choices, variables and escapes', () => {
+    const { text, order } = expandSnippet('a ${2:x $CURRENT_YEAR} ${1|p\\,q,r|} \\$1 $0 $1', VARIABLES, (s) => s.choices?.[0] ?? s.placeholder ?? '');
+    assert.equal(text, 'a x 2026 p,q $1  p,q');
+    assert.deepEqual(order, [2, 1, 0]);
+    assert.throws(() => expandSnippet('$NOPE', VARIABLES, defaults), /unknown snippet variable/);
+  });
+});
