@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
-import { exportCsp, memoCss } from '../../server/src/preview';
+import { escapeHtml, exportCsp, memoCss } from '../../server/src/preview';
 import { repoPath } from '../support/paths';
 
 function run(args: string[], cwd: string) {
@@ -28,8 +28,8 @@ describe('policy-memo export', () => {
     const html = readFileSync(path.join(dir, 'reference.memo.html'), 'utf8');
     assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="fr">'));
     assert.ok(html.includes(`<style>${memoCss()}</style>`), 'the CSS is inside the file');
-    assert.ok(html.includes(`content="${exportCsp(memoCss())}"`));
-    assert.ok(html.includes("default-src 'none'"));
+    assert.ok(html.includes(`content="${escapeHtml(exportCsp(memoCss()))}"`));
+    assert.ok(html.includes('default-src &#39;none&#39;'));
     assert.ok(html.includes('DESTINATAIRES\u00a0:') && html.includes('Le 11 juin 2021'));
     assert.ok(!/<script|<link|src="http/.test(html), 'nothing is loaded or run');
   });

@@ -36,48 +36,25 @@ const samples: Fill = (stop: TabStop) => {
 };
 
 /** Hosts for the snippets that are parts of a memo: `@@where@@` is replaced by the snippet, indented like the marker. */
+const FRONT = `@@lang@@
+ministry:
+  en: Ministry of Testing
+  fr: Ministère des Essais
+divisions:
+  @@divisions@@
+to:
+  @@to@@
+from:
+  @@from@@
+date: 2021-06-11
+subject:
+  en: Subject
+  fr: Objet
+@@top@@
+`;
 const HOST: Record<MemoKind, string> = {
-  markdown: `---
-@@lang@@
-ministry:
-  en: Ministry of Testing
-  fr: Ministère des Essais
-divisions:
-  @@divisions@@
-to:
-  @@to@@
-from:
-  @@from@@
-date: 2021-06-11
-subject:
-  en: Subject
-  fr: Objet
-@@top@@
----
-Body.
-
-@@body@@
-`,
-  yaml: `@@lang@@
-ministry:
-  en: Ministry of Testing
-  fr: Ministère des Essais
-divisions:
-  @@divisions@@
-to:
-  @@to@@
-from:
-  @@from@@
-date: 2021-06-11
-subject:
-  en: Subject
-  fr: Objet
-@@top@@
-body: |
-  Body.
-
-  @@body@@
-`,
+  markdown: `---\n${FRONT}---\nBody.\n\n@@body@@\n`,
+  yaml: `${FRONT}body: |\n  Body.\n\n  @@body@@\n`,
 };
 
 const HOST_DEFAULTS: Record<string, string> = {

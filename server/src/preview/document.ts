@@ -11,16 +11,22 @@ export function exportCsp(css: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-/** One standalone HTML file: the rendered memo with its CSS inside and the same strict CSP as the preview. */
-export function exportDocument(rendered: RenderedMemo, title: string, css: string): string {
-  const lang = rendered.langs[0];
+/** The start of a page under a CSP, up to the stylesheets: shared by the export and the preview webview. */
+export function pageHead(lang: string, csp: string): string[] {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang}">`,
+    `<html lang="${escapeHtml(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${exportCsp(css)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  ];
+}
+
+/** One standalone HTML file: the rendered memo with its CSS inside and the same strict CSP as the preview. */
+export function exportDocument(rendered: RenderedMemo, title: string, css: string): string {
+  return [
+    ...pageHead(rendered.langs[0], exportCsp(css)),
     `<title>${escapeHtml(title)}</title>`,
     `<style>${css}</style>`,
     '</head>',

@@ -2,6 +2,7 @@
  * The preview webview's page and its messages, without the VS Code API: the client fills in the
  * URIs, and the browser tests load the very same page under the very same CSP.
  */
+import { pageHead } from './document';
 import { escapeHtml } from './escape';
 import type { MemoLang } from './labels';
 
@@ -29,12 +30,7 @@ export function webviewHtml(page: WebviewPage): string {
   const attr = escapeHtml;
   const button = (show: string, text: string) => `<button type="button" data-show="${show}" aria-pressed="false">${attr(text)}</button>`;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${page.uiLang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${attr(webviewCsp(page.cspSource, page.nonce))}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...pageHead(page.uiLang, webviewCsp(page.cspSource, page.nonce)),
     ...page.styles.map((href) => `<link rel="stylesheet" href="${attr(href)}">`),
     '</head>',
     '<body class="memo-preview show-both">',
