@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
-import { repoPath } from './paths';
+import { ROOT } from './memo';
 
 /** Debian's Chromium (installed by .ci/run); playwright-core drives it, no browser download. */
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Where browser tests leave screenshots and pages for a person to look at (ignored by git). */
 export function testOutput(...parts: string[]): string {
-  const folder = repoPath('test-output', 'preview');
+  const folder = path.join(ROOT, 'test-output', 'preview');
   mkdirSync(folder, { recursive: true });
   return path.join(folder, ...parts);
 }

@@ -1,23 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../server/src/cli/main';
 import { escapeHtml, exportCsp, memoCss } from '../../server/src/preview';
-import { repoPath } from '../support/paths';
+import { runCli, workspace } from '../support/cli';
+import { REFERENCE } from '../support/memo';
 
-function run(args: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(args, { cwd, env: { LANG: 'en_CA.UTF-8' }, stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd, { LANG: 'en_CA.UTF-8' });
 
 describe('policy-memo export', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'memo-export-'));
-    copyFileSync(repoPath('test/fixtures/reference/reference.memo.md'), path.join(dir, 'reference.memo.md'));
+    dir = workspace({ 'reference.memo.md': REFERENCE });
   });
 
   it('writes a standalone HTML file beside the memo and exits 0 for a clean memo', () => {

@@ -1,17 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { exportMemo } from '../../server/src/preview';
 import { launchChromium, testOutput } from '../support/browser';
-import { repoPath } from '../support/paths';
+import { ROOT } from '../support/memo';
 
 const NBSP = '\u00a0';
 
 /** Exports a memo to test-output/preview/NAME.html and opens it; CSP violations and console errors are collected. */
 async function openExport(context: BrowserContext, source: string, kind: 'markdown' | 'yaml', name: string) {
   const file = testOutput(`${name}.html`);
-  writeFileSync(file, exportMemo(readFileSync(repoPath(source), 'utf8'), kind).html);
+  writeFileSync(file, exportMemo(readFileSync(path.join(ROOT, source), 'utf8'), kind).html);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseMemo } from '../../server/src/engine';
 import { escapeHtml, isAllowedLink, isLocalImagePath, renderBody, renderMemo } from '../../server/src/preview';
-import { repoPath } from '../support/paths';
+import { ROOT } from '../support/memo';
 import { matchSnapshot } from '../support/snapshot';
 
 function render(text: string, kind: 'markdown' | 'yaml' = 'markdown', resolveImage?: (src: string) => string | undefined) {
@@ -33,7 +34,7 @@ describe('preview renderer', () => {
     ];
     for (const [name, file, kind] of cases) {
       it(`renders ${file} as in test/fixtures/preview/${name}.html`, () => {
-        const rendered = render(readFileSync(repoPath(file), 'utf8'), kind);
+        const rendered = render(readFileSync(path.join(ROOT, file), 'utf8'), kind);
         assert.equal(rendered.complete, true);
         matchSnapshot(`preview/${name}.html`, rendered.html);
       });
@@ -41,7 +42,7 @@ describe('preview renderer', () => {
   });
 
   it('renders the reference memo\'s letterhead, French labels, date and lists', () => {
-    const { html, langs } = render(readFileSync(repoPath('test/fixtures/reference/reference.memo.md'), 'utf8'));
+    const { html, langs } = render(readFileSync(path.join(ROOT, 'test/fixtures/reference/reference.memo.md'), 'utf8'));
     assert.deepEqual(langs, ['fr']);
     assert.match(html, /<div class="lh-en" lang="en">Ministry of Children, Community and Social Services<\/div><div class="lh-fr" lang="fr">Ministère/);
     assert.match(html, /<h1 class="memo-title">NOTE DE SERVICE<\/h1>/);

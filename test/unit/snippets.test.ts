@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { checkMemo, MemoKind } from '../../server/src/engine';
-import { repoPath } from '../support/paths';
+import { ROOT } from '../support/memo';
 import { expandSnippet, Fill, TabStop } from '../support/snippets';
 
 interface Snippet {
@@ -15,10 +16,10 @@ interface Contribution {
   path: string;
 }
 
-const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { contributes: { snippets: Contribution[] } };
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: Contribution[] } };
 const contributions = manifest.contributes.snippets;
 const files = [...new Set(contributions.map((c) => c.path))];
-const load = (file: string) => JSON.parse(readFileSync(repoPath(file), 'utf8')) as Record<string, Snippet>;
+const load = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, Snippet>;
 
 const VARIABLES = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '05' };
 
