@@ -10,8 +10,12 @@ export function fixture(...parts: string[]): string {
   return path.join(ROOT, 'test', 'fixtures', ...parts);
 }
 
-/** The customer's reference memo in our format (test/fixtures/reference/reference.memo.md). */
-export const REFERENCE = readFileSync(fixture('reference', 'reference.memo.md'), 'utf8');
+/**
+ * The customer's reference memo in our format (test/fixtures/reference/reference.memo.md), with its two
+ * placeholder links (`](#)`) given real targets so it is a clean base for the other checks. The
+ * memo as supplied, with its two `placeholder-link` warnings, is tested in test/unit/reference-memo.test.ts.
+ */
+export const REFERENCE = readFileSync(fixture('reference', 'reference.memo.md'), 'utf8').replace(/\]\(#\)/g, '](https://www.ontario.ca/page/employment-ontario)');
 
 /** The reference memo as a pure-YAML memo, its body as a `body: |` block. */
 export function referenceAsYaml(): string {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, compileCustomSchema, Locale, t, toLocale } from '../engine';
+import { CheckOptions, compileCustomSchema, configProblemFinding, Locale, MemoConfig, t, toLocale } from '../engine';
+import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
 import { exportCommand } from './export';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
@@ -80,7 +81,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr(t(locale, 'cli.noFiles'));
       return 2;
     }
-    const reports: FileReport[] = files.map((file) => lintFile(file, io.cwd, options, values.fix === true));
+    const configs = new Map<string, MemoConfig>();
+    const reports: FileReport[] = [];
+    for (const file of files) {
+      const config = configFor(file, configs, locale, io.cwd, reports);
+      const own: CheckOptions = { ...options, config, files: memoFiles(file, readIfExists) };
+      reports.push(lintFile(file, io.cwd, own, values.fix === true));
+    }
     io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
@@ -126,6 +133,32 @@ function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
   else if (error instanceof SchemaFileError) io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason: error.message }));
   else throw error;
   return 2;
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readText(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The configuration of the nearest `.policy-memo/` folder above a memo, loaded once per folder. A
+ * broken config file is reported once, as a finding in that file, and the defaults stand in for it.
+ */
+function configFor(file: string, cache: Map<string, MemoConfig>, locale: Locale, cwd: string, reports: FileReport[]): MemoConfig {
+  const folder = findConfigFolder(file, isFolder) ?? '';
+  let config = cache.get(folder);
+  if (!config) {
+    config = loadConfigSync(folder || undefined, readIfExists);
+    cache.set(folder, config);
+    for (const problem of config.problems) {
+      const shown = path.relative(cwd, problem.file.path).split(path.sep).join('/') || problem.file.path;
+      reports.push({ file: shown, findings: [configProblemFinding(problem, locale)] });
+    }
+  }
+  return config;
 }
 
 class SchemaFileError extends Error {

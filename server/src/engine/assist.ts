@@ -1,9 +1,11 @@
 import { isMap, isPair, isScalar, isSeq, Node } from 'yaml';
 import type { YamlPath } from './ast';
+import type { Directory, DirectoryEntry } from './config/types';
 import { t, Locale } from './messages';
 import type { ParsedMemo } from './parse';
 import { describe, enumValues, JsonSchema, schemaAt } from './schema';
 import type { Range } from './text';
+import { yamlScalar } from './yaml-text';
 
 /** A completion proposal, editor-neutral: the server maps it to an LSP CompletionItem. */
 export interface Suggestion {
@@ -13,6 +15,8 @@ export interface Suggestion {
   documentation?: string;
   /** Required keys sort first. */
   required?: boolean;
+  /** The text the suggestion replaces, as offsets (the cursor position when absent). */
+  replace?: [number, number];
 }
 
 export interface HoverInfo {
@@ -86,8 +90,25 @@ function keySuggestions(schema: JsonSchema, path: YamlPath, present: Set<string>
     });
 }
 
-/** Completion at an offset in the front matter: keys where a key goes, allowed values after `key: `. */
-export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema, locale: Locale): Suggestion[] {
+/**
+ * The directory's names as completions that write both languages at once: `lines(entry)` gives the
+ * lines to insert, the first after `lead`, the others at their own indentation.
+ */
+function directorySuggestions(entries: readonly DirectoryEntry[], locale: Locale, replace: [number, number], text: (e: DirectoryEntry) => string): Suggestion[] {
+  return entries.map((entry) => ({
+    label: locale === 'fr' ? entry.fr : entry.en,
+    kind: 'value' as const,
+    insertText: text(entry),
+    documentation: t(locale, 'complete.directory', { en: entry.en, fr: entry.fr }),
+    replace,
+  }));
+}
+
+/**
+ * Completion at an offset in the front matter: keys where a key goes, allowed values after `key: `,
+ * and the directory's ministries and divisions (both languages at once) after `ministry:` / `divisions:`.
+ */
+export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema, locale: Locale, directory?: Directory): Suggestion[] {
   if (!inYaml(memo, offset)) return [];
   const pos = memo.lines.positionAt(offset);
   const before = memo.text.slice(memo.lines.lineStart(pos.line), offset);
@@ -101,10 +122,19 @@ export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema,
     if (map) return map.path;
     return indent === 0 ? [] : undefined;
   };
+  const eol = memo.lines.eol;
   const value = /^(\s*)(-\s+)?([\w-]+):\s*(\S*)$/.exec(before);
   if (value) {
     const parent = parentOf(value[1].length, !!value[2]);
     if (!parent) return [];
+    if (directory && parent.length === 0 && !value[2] && (value[3] === 'ministry' || value[3] === 'divisions')) {
+      const keyEnd = memo.lines.lineStart(pos.line) + value[1].length + value[3].length + 1;
+      const indent = `${value[1]}  `;
+      if (value[3] === 'ministry') {
+        return directorySuggestions(directory.ministries, locale, [keyEnd, offset], (e) => `${eol}${indent}en: ${yamlScalar(e.en)}${eol}${indent}fr: ${yamlScalar(e.fr)}`);
+      }
+      return directorySuggestions(directory.divisions, locale, [keyEnd, offset], (e) => `${eol}${indent}- en: ${yamlScalar(e.en)}${eol}${indent}  fr: ${yamlScalar(e.fr)}`);
+    }
     const node = schemaAt(schema, [...parent, value[3]]);
     if (!node) return [];
     const documentation = describe(node, locale);
@@ -114,6 +144,10 @@ export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema,
   if (!key) return [];
   const parent = parentOf(key[1].length, !!key[2]);
   if (!parent) return [];
+  const division = directory && key[2] && key[3] === '' && parent.length === 2 && parent[0] === 'divisions';
+  const names = division
+    ? directorySuggestions(directory.divisions, locale, [offset, offset], (e) => `en: ${yamlScalar(e.en)}${eol}${' '.repeat(before.length)}fr: ${yamlScalar(e.fr)}`)
+    : [];
   const present = new Set<string>();
   const existing = key[2] ? undefined : nearest(all, pos.line, key[1].length, 'map');
   if (existing && isMap(existing.node) && existing.path.join('/') === parent.join('/')) {
@@ -123,7 +157,7 @@ export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema,
       }
     }
   }
-  return keySuggestions(schema, parent, present, locale);
+  return [...names, ...keySuggestions(schema, parent, present, locale)];
 }
 
 /** The description of the key under the cursor (or of the key whose value is under it). */

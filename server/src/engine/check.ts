@@ -1,5 +1,7 @@
 import { isMap } from 'yaml';
-import { RuleContext } from './context';
+import { defaultConfig } from './config/load';
+import type { MemoConfig } from './config/types';
+import { MemoFiles, RuleContext } from './context';
 import type { Finding, Fix, Severity } from './findings';
 import type { Locale } from './messages';
 import { MemoKind, parseMemo, ParsedMemo } from './parse';
@@ -12,8 +14,12 @@ export interface CheckOptions {
   locale?: Locale;
   /** The schema to validate against; the built-in one by default. */
   schema?: MemoSchema;
-  /** Per-rule severity overrides; `off` turns a rule off. */
+  /** Per-rule severity overrides; `off` turns a rule off. They win over the config's. */
   severities?: Record<string, Severity | 'off'>;
+  /** The `.policy-memo/` folder as loaded by the host (see `buildConfig`); the defaults when absent. */
+  config?: MemoConfig;
+  /** This memo's path and a way to read others, for `parity` across `translation:`. */
+  files?: MemoFiles;
 }
 
 export interface CheckResult {
@@ -41,10 +47,12 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
     claimed.get(owner)?.push(error);
   }
   const findings: Finding[] = [];
+  const config = options.config ?? defaultConfig();
+  const severities = { ...config.severities, ...options.severities };
   for (const rule of rules) {
-    const override = options.severities?.[rule.id];
+    const override = severities[rule.id];
     if (override === 'off' || (rule.needsData && !rootIsMap)) continue;
-    const ctx = new RuleContext(memo, locale, schema, claimed.get(rule) ?? [], rule.id, rule.defaultSeverity);
+    const ctx = new RuleContext(memo, locale, schema, claimed.get(rule) ?? [], rule.id, rule.defaultSeverity, config, options.files);
     rule.check(ctx);
     for (const f of ctx.findings) findings.push(override ? { ...f, severity: override } : f);
   }

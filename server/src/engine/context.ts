@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { keyNodeAt, nodeAt, pairOf, YamlPath } from './ast';
+import type { MemoConfig } from './config/types';
 import type { Finding, Fix, RelatedPlace, Severity } from './findings';
 import { Locale, MessageId, MessageParams, t } from './messages';
 import type { ParsedMemo } from './parse';
@@ -16,6 +17,19 @@ export interface Report {
   related?: RelatedPlace[];
 }
 
+/**
+ * What a host tells the engine about files, so rules stay free of file-system access: the memo's
+ * own path, and synchronous reading (hosts read ahead what a memo links to).
+ */
+export interface MemoFiles {
+  /** This memo's path. */
+  self: string;
+  /** The text of a file, or undefined when it does not exist or cannot be read. */
+  read(path: string): string | undefined;
+  /** The path of `relative` as written in the file `from` (a `translation:` value). */
+  resolve(from: string, relative: string): string;
+}
+
 /** Everything a rule may read, and the one way it reports. Built once per check. */
 export class RuleContext {
   readonly findings: Finding[] = [];
@@ -28,6 +42,9 @@ export class RuleContext {
     readonly schemaErrors: SchemaError[],
     private readonly rule: string,
     private readonly severity: Severity,
+    /** The workspace configuration (defaults when there is none). */
+    readonly config: MemoConfig,
+    readonly files?: MemoFiles,
   ) {}
 
   t(id: MessageId, params?: MessageParams): string {

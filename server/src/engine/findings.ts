@@ -10,6 +10,15 @@ export interface Fix {
   safe: boolean;
   /** Shown first in the editor's quick-fix menu. */
   preferred?: boolean;
+  /** Edits to other files (e.g. "Add to glossary"); never part of a safe fix. */
+  otherFiles?: FileEdit[];
+}
+
+/** Edits to a file other than the memo, by path; `create` when the file does not exist yet. */
+export interface FileEdit {
+  path: string;
+  create?: boolean;
+  edits: TextEdit[];
 }
 
 /** Another place that explains a finding (LSP related information). */

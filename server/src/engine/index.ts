@@ -1,7 +1,12 @@
 /** The memo engine: parse, validate, rules and fixes as data. Imports neither vscode nor the LSP libraries. */
 export { checkMemo, checkParsed, fixMemo, safeEdits } from './check';
 export type { CheckOptions, CheckResult } from './check';
-export type { Finding, Fix, RelatedPlace, Severity } from './findings';
+export type { FileEdit, Finding, Fix, RelatedPlace, Severity } from './findings';
+export type { MemoFiles } from './context';
+export { buildConfig, configProblemFinding, defaultConfig } from './config/load';
+export type { ConfigFiles } from './config/load';
+export type { ConfigFile, ConfigProblem, Directory, DirectoryEntry, GlossaryTerm, MemoConfig } from './config/types';
+export { starterDirectory } from './config/starter-directory';
 export { catalogues, t, toLocale } from './messages';
 export type { Locale, MessageId } from './messages';
 export { memoKindOf, parseMemo, splitFrontMatter } from './parse';

@@ -30,7 +30,8 @@ function normalize(key: string): string {
     .trim();
 }
 
-function distance(a: string, b: string): number {
+/** Levenshtein distance between two strings. */
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0];

@@ -1,4 +1,5 @@
-import { Document, isMap, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { mapScalar } from './scalars';
 import { LineIndex } from './text';
 
 export type MemoKind = 'markdown' | 'yaml';
@@ -91,7 +92,7 @@ export function parseMemo(text: string, kind: MemoKind): ParsedMemo {
   }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const yaml = parseYaml(text.slice(bom));
-  return { text, kind, lines, yamlStart: bom, ...yaml, body: yamlBody(yaml.doc, bom) };
+  return { text, kind, lines, yamlStart: bom, ...yaml, body: yamlBody(text, yaml.doc, bom) };
 }
 
 function parseYaml(source: string): { doc: Document.Parsed; data?: unknown; dataError?: string } {
@@ -105,10 +106,14 @@ function parseYaml(source: string): { doc: Document.Parsed; data?: unknown; data
   }
 }
 
-/** The `body` value of a `.memo.yaml` file. Its start is the value node's offset (block scalars are re-indented by YAML). */
-function yamlBody(doc: Document.Parsed, yamlStart: number): { text: string; start: number } {
+/**
+ * The `body` value of a `.memo.yaml` file. Its start is where the value's first character is in the
+ * file (past a block scalar's `|` line and indentation); `bodySource` maps every character.
+ */
+function yamlBody(text: string, doc: Document.Parsed, yamlStart: number): { text: string; start: number } {
   if (!isMap(doc.contents)) return { text: '', start: yamlStart };
   const node = doc.contents.get('body', true);
-  if (node && typeof node.value === 'string' && node.range) return { text: node.value, start: yamlStart + node.range[0] };
-  return { text: '', start: yamlStart };
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return { text: '', start: yamlStart };
+  const mapped = mapScalar(text, yamlStart, node);
+  return { text: node.value, start: mapped ? mapped.span(0, 0)[0] : yamlStart + node.range[0] };
 }

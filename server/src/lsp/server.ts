@@ -1,25 +1,34 @@
+import * as path from 'node:path';
 import {
   CodeAction,
   CodeActionKind,
   CompletionItem,
   CompletionItemKind,
   Connection,
+  CreateFile,
   Diagnostic,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   Hover,
   InsertTextFormat,
   MarkupKind,
+  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   builtInMemoSchema,
   checkParsed,
   completeAt,
+  configProblemFinding,
   Finding,
+  Fix,
   hoverAt,
   Locale,
+  MemoConfig,
+  MemoFiles,
   memoKindOf,
   parseMemo,
   ParsedMemo,
@@ -29,8 +38,9 @@ import {
   toLocale,
 } from '../engine';
 import { defaultSettings, InitializationOptions, MemoSettings, trustChanged } from './protocol';
+import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
 import { docsPage } from './docs';
-import { pathToUri, SchemaLoader, uriToPath } from './settings';
+import { pathToUri, SchemaLoader, uriToPath, workspaceFolderOf } from './settings';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
 export interface ServerRuntime {
@@ -57,6 +67,9 @@ interface Checked {
   memo: ParsedMemo;
   findings: Finding[];
   locale: Locale;
+  config: MemoConfig;
+  /** The translation file this check read, to re-check when it changes. */
+  translation?: string;
 }
 
 /** Starts the Policy Memo language server on a connection. */
@@ -71,6 +84,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let clientLocale: Locale = 'en';
   let trusted = false;
   let canAskConfiguration = false;
+  let canWatchFiles = false;
+  let canCreateFiles = false;
+  /** Each `.policy-memo/` folder's configuration, loaded once until a watched file changes. */
+  const configs = new Map<string, Promise<MemoConfig>>();
+  /** Config files that currently show a problem, so a fix clears it. */
+  const configDiagnostics = new Set<string>();
 
   const log = (where: string, error: unknown) =>
     connection.console.error(`policy-memo: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -112,12 +131,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const cached = checked.get(document.uri);
     if (cached && cached.version === version && cached.locale === locale) return cached;
     const custom = trusted ? await schemas.load(settings, document.uri, folders) : undefined;
-    // The document may have changed while settings or the schema were read: the newer version wins.
+    const config = await configFor(document.uri, locale);
+    const memo = parseMemo(document.getText(), kind);
+    const { files, translation } = await filesFor(document.uri, memo);
+    // The document may have changed while settings, the schema or other files were read: the newer version wins.
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return undefined;
     const started = Date.now();
-    const memo = parseMemo(current.getText(), kind);
-    const findings = checkParsed(memo, { locale, schema: custom?.schema ?? builtInMemoSchema() });
+    const findings = checkParsed(memo, { locale, schema: custom?.schema ?? builtInMemoSchema(), config, files });
     if (custom?.problem || custom?.remote) {
       findings.unshift({
         rule: 'schema',
@@ -130,9 +151,58 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       });
     }
     lastDuration.set(document.uri, Date.now() - started);
-    const result: Checked = { version, memo, findings, locale };
+    const result: Checked = { version, memo, findings, locale, config, translation };
     checked.set(document.uri, result);
     return result;
+  }
+
+  const readOrUndefined = (file: string) => runtime.readFile(file).catch(() => undefined);
+
+  /** The configuration for a document: the nearest `.policy-memo/` up to its workspace folder, else the defaults. */
+  function configFor(uri: string, locale: Locale): Promise<MemoConfig> {
+    const file = uriToPath(uri);
+    const root = workspaceFolderOf(uri, folders);
+    const folder = uri.startsWith('file:') ? findConfigFolder(file, isFolder, root) : undefined;
+    const key = folder ?? `default:${root}`;
+    let config = configs.get(key);
+    if (!config) {
+      config = loadConfig(folder, readOrUndefined, path.join(root, CONFIG_FOLDER)).then((loaded) => {
+        void publishConfigProblems(folder, loaded, locale).catch((error) => log('config diagnostics', error));
+        return loaded;
+      });
+      configs.set(key, config);
+    }
+    return config;
+  }
+
+  /** One diagnostic in each broken config file; none in the others (clearing an earlier one). */
+  async function publishConfigProblems(folder: string | undefined, config: MemoConfig, locale: Locale): Promise<void> {
+    if (!folder) return;
+    for (const name of CONFIG_FILES) {
+      const file = path.join(folder, name);
+      const uri = pathToUri(file);
+      const problem = config.problems.find((p) => p.file.path === file);
+      if (problem) configDiagnostics.add(uri);
+      else if (!configDiagnostics.delete(uri)) continue;
+      await connection.sendDiagnostics({ uri, diagnostics: problem ? [toDiagnostic(configProblemFinding(problem, locale), locale)] : [] });
+    }
+  }
+
+  /** The open document's text for a path, else the file on disk. */
+  async function textOf(file: string): Promise<string | undefined> {
+    const open = documents.all().find((d) => d.uri.startsWith('file:') && uriToPath(d.uri) === file);
+    return open ? open.getText() : readOrUndefined(file);
+  }
+
+  /** File access for the cross-file checks: the memo's `translation:` file, read ahead (open or on disk). */
+  async function filesFor(uri: string, memo: ParsedMemo): Promise<{ files?: MemoFiles; translation?: string }> {
+    if (!uri.startsWith('file:')) return {};
+    const self = uriToPath(uri);
+    const resolve = (from: string, relative: string) => path.resolve(path.dirname(from), relative);
+    const link = (memo.data as { translation?: unknown } | undefined)?.translation;
+    const translation = typeof link === 'string' && link.trim() !== '' ? resolve(self, link) : undefined;
+    const text = translation ? await textOf(translation) : undefined;
+    return { files: { self, resolve, read: (file) => (file === translation ? text : undefined) }, translation };
   }
 
   function toDiagnostic(f: Finding, locale: Locale): Diagnostic {
@@ -146,7 +216,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const docs = docsPage(runtime.docsFolder, f.rule, locale);
     if (docs) diagnostic.codeDescription = { href: pathToUri(docs) };
     if (f.related) {
-      diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? '', range: r.range }, message: r.message }));
+      // Related places in other files come as paths from the engine; the editor wants URIs.
+      const uriOf = (place: string | undefined) => (place === undefined ? '' : /^[a-z][a-z0-9+.-]+:/i.test(place) && !/^[a-z]:[\\/]/i.test(place) ? place : pathToUri(place));
+      diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: uriOf(r.uri), range: r.range }, message: r.message }));
     }
     return diagnostic;
   }
@@ -187,11 +259,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.all()) if (memoKindOf(document.uri)) schedule(document.uri);
   }
 
+  /** Open memos whose translation is this file see its change too (parity is reported on both sides). */
+  function recheckLinked(file: string): void {
+    for (const [uri, result] of checked) {
+      if (result.translation !== file) continue;
+      checked.delete(uri);
+      schedule(uri);
+    }
+  }
+
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = options.trusted === true;
     clientLocale = toLocale(params.locale);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.filter((u) => u.startsWith('file:')).map(uriToPath);
     return {
@@ -207,6 +291,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
+    // The config folder and translations on disk: a change re-checks the open memos.
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FOLDER}/*.yaml` }, { globPattern: '**/*.memo.{md,yaml,yml}' }],
+      });
+    }
     if (canAskConfiguration) {
       void connection.workspace.onDidChangeWorkspaceFolders((event) => {
         folders = folders.filter((f) => !event.removed.some((r) => uriToPath(r.uri) === f));
@@ -219,6 +309,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, () => {
       recheckAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (params) => {
+      const paths = params.changes.filter((c) => c.uri.startsWith('file:')).map((c) => uriToPath(c.uri));
+      if (paths.some((p) => path.basename(path.dirname(p)) === CONFIG_FOLDER)) {
+        configs.clear();
+        // Diagnostics of deleted config files go; the others are published again by the next load.
+        for (const uri of configDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        configDiagnostics.clear();
+        recheckAll();
+        return;
+      }
+      paths.forEach(recheckLinked);
     }),
   );
 
@@ -239,7 +344,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard('didChange', undefined, async (event) => {
       const uri = event.document.uri;
       if (opening.delete(uri) || !memoKindOf(uri)) return;
-      if ((await settingsFor(uri)).run === 'onType') schedule(uri);
+      if ((await settingsFor(uri)).run === 'onType') {
+        schedule(uri);
+        if (uri.startsWith('file:')) recheckLinked(uriToPath(uri));
+      }
     }),
   );
 
@@ -276,13 +384,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
           if (diagnostic.source !== 'policy-memo') continue;
           const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
           for (const fix of finding?.fixes ?? []) {
-            actions.push({
-              title: fix.title,
-              kind: CodeActionKind.QuickFix,
-              diagnostics: [diagnostic],
-              isPreferred: fix.preferred === true,
-              edit: { changes: { [uri]: fix.edits } },
-            });
+            const edit = workspaceEdit(uri, document.version, fix);
+            if (!edit) continue;
+            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
           }
         }
       }
@@ -301,10 +405,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const result = await check(document);
       if (!result) return [];
       const schema = (await schemaFor(document.uri)) ?? builtInMemoSchema().source;
-      return completeAt(result.memo, document.offsetAt(params.position), schema, result.locale).map((s, i) => ({
+      const directory = result.config.directory;
+      return completeAt(result.memo, document.offsetAt(params.position), schema, result.locale, directory).map((s, i) => ({
         label: s.label,
         kind: s.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
-        insertText: s.insertText,
+        ...(s.replace
+          ? { textEdit: { range: result.memo.lines.range(s.replace[0], s.replace[1]), newText: s.insertText }, filterText: s.label }
+          : { insertText: s.insertText }),
         insertTextFormat: InsertTextFormat.PlainText,
         documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,
         sortText: `${s.required ? 0 : 1}${String(i).padStart(3, '0')}`,
@@ -323,6 +430,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: info.range } : null;
     }),
   );
+
+  /** A fix as a workspace edit: the memo's edits, and any other file's (created when needed, if the client can). */
+  function workspaceEdit(uri: string, version: number, fix: Fix): WorkspaceEdit | undefined {
+    if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
+    if (fix.otherFiles.some((f) => f.create) && !canCreateFiles) return undefined;
+    const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+    if (fix.edits.length > 0) documentChanges.push(TextDocumentEdit.create({ uri, version }, fix.edits));
+    for (const other of fix.otherFiles) {
+      const otherUri = pathToUri(other.path);
+      if (other.create) documentChanges.push(CreateFile.create(otherUri, { ignoreIfExists: true }));
+      const open = documents.get(otherUri);
+      documentChanges.push(TextDocumentEdit.create({ uri: otherUri, version: open ? open.version : null }, other.edits));
+    }
+    return { documentChanges };
+  }
 
   async function schemaFor(uri: string) {
     if (!trusted) return undefined;

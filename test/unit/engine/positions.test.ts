@@ -29,7 +29,7 @@ describe('positions are LSP positions (0-based line, UTF-16 character)', () => {
     assert.ok(finding);
     const fixed = applyEdits(crlf, finding.fixes[0].edits);
     assert.ok(!/[^\r]\n/.test(fixed), 'a bare \\n was inserted');
-    assert.deepEqual(check(fixed).map((f) => f.rule), ['bilingual'], 'only the new blank French name remains');
+    assert.deepEqual(check(fixed).map((f) => f.rule), ['bilingual', 'official-name'], 'only the new blank French name remains (and the directory offers its name)');
   });
 
   it('a BOM before the front matter is accepted', () => {

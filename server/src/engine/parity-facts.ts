@@ -1,0 +1,64 @@
+import type { BodySection, Language } from './body';
+import type { GlossaryTerm } from './config/types';
+import type { MappedText } from './mapped';
+import { numbersIn } from './numbers';
+import { EMAIL_PATTERN, maskAddresses, termPattern, URL_PATTERN } from './patterns';
+
+/** Something found on one side: its canonical value, as written, and where (document offsets). */
+export interface Mention {
+  shown: string;
+  span: [number, number];
+}
+
+/** What one language's text holds that its translation must hold too. */
+export interface SideFacts {
+  lang: Language;
+  /** Where a finding about this side as a whole goes. */
+  anchor: [number, number];
+  numbers: Map<string, Mention>;
+  emails: Map<string, Mention>;
+  urls: Map<string, Mention>;
+  /** Glossary pairs (by index) whose term in this side's language appears. */
+  terms: Map<number, Mention>;
+  paragraphs: number;
+  listItems: number;
+  links: number;
+}
+
+function remember(map: Map<string, Mention> | Map<number, Mention>, key: string | number, text: MappedText, start: number, end: number): void {
+  if ((map as Map<string | number, Mention>).has(key)) return;
+  (map as Map<string | number, Mention>).set(key, { shown: text.text.slice(start, end), span: text.span(start, end) });
+}
+
+/** The facts of a language's sections of a body (all of them for a one-language memo). */
+export function sideFacts(sections: readonly BodySection[], lang: Language, glossary: readonly GlossaryTerm[], anchor: [number, number]): SideFacts {
+  const facts: SideFacts = {
+    lang,
+    anchor,
+    numbers: new Map(),
+    emails: new Map(),
+    urls: new Map(),
+    terms: new Map(),
+    paragraphs: 0,
+    listItems: 0,
+    links: 0,
+  };
+  for (const section of sections) {
+    facts.paragraphs += section.paragraphs;
+    facts.listItems += section.listItems;
+    facts.links += section.links.length;
+    for (const text of section.prose) {
+      for (const m of text.text.matchAll(EMAIL_PATTERN)) remember(facts.emails, m[0].toLowerCase(), text, m.index, m.index + m[0].length);
+      for (const m of text.text.matchAll(URL_PATTERN)) remember(facts.urls, m[0].replace(/\/$/, ''), text, m.index, m.index + m[0].length);
+      const words = maskAddresses(text.text);
+      for (const n of numbersIn(words, lang)) remember(facts.numbers, n.value, text, n.start, n.end);
+      glossary.forEach((term, index) => {
+        const own = term[lang];
+        if (!term.en || !term.fr || term.en === term.fr || !own) return;
+        const m = termPattern(own).exec(words);
+        if (m) remember(facts.terms, index, text, m.index, m.index + m[0].length);
+      });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,148 @@
+import { isMap } from 'yaml';
+import { keyNodeAt, nodeAt } from '../ast';
+import { analyzeBody, BodySection, Language } from '../body';
+import type { RuleContext } from '../context';
+import type { RelatedPlace } from '../findings';
+import type { MessageId } from '../messages';
+import { SideFacts, sideFacts } from '../parity-facts';
+import { memoKindOf, parseMemo, ParsedMemo } from '../parse';
+import type { Rule } from '../rule';
+import { memoLanguages } from '../texts';
+
+/** The other side of a comparison: the same memo (another block) or the translation's file. */
+interface There {
+  facts: SideFacts;
+  memo: ParsedMemo;
+  /** The translation's path; undefined for the same memo. */
+  path?: string;
+}
+
+const version = (lang: Language): MessageId => (lang === 'en' ? 'version.en' : 'version.fr');
+
+function anchorOf(memo: ParsedMemo, sections: readonly BodySection[]): [number, number] {
+  if (sections[0]) return sections[0].anchor;
+  return [memo.body.start, memo.lines.lineEnd(memo.lines.positionAt(memo.body.start).line)];
+}
+
+function place(there: There, span: [number, number], ctx: RuleContext): RelatedPlace[] {
+  const message = ctx.t('parity.there', { version: ctx.t(version(there.facts.lang)) });
+  return [{ ...(there.path ? { uri: there.path } : {}), range: there.memo.lines.range(span[0], span[1]), message }];
+}
+
+/** Reports, on this side only, what differs from the other side (the other side reports its own view). */
+function compareSides(ctx: RuleContext, here: SideFacts, there: There): void {
+  const other = ctx.t(version(there.facts.lang));
+  for (const what of ['paragraphs', 'listItems', 'links'] as const) {
+    if (here[what] === there.facts[what]) continue;
+    ctx.report({
+      start: here.anchor[0], end: here.anchor[1],
+      message: ctx.t('parity.count', { what: ctx.t(`count.${what}`), here: here[what], there: there.facts[what], version: other }),
+      related: place(there, there.facts.anchor, ctx),
+    });
+  }
+  for (const kind of ['numbers', 'emails', 'urls'] as const) {
+    for (const [key, mention] of here[kind]) {
+      if (there.facts[kind].has(key)) continue;
+      ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.missingThere', { value: mention.shown, version: other }), related: place(there, there.facts.anchor, ctx) });
+    }
+    for (const [key, mention] of there.facts[kind]) {
+      if (here[kind].has(key)) continue;
+      ctx.report({ start: here.anchor[0], end: here.anchor[1], message: ctx.t('parity.missingHere', { value: mention.shown, version: other }), related: place(there, mention.span, ctx) });
+    }
+  }
+  const glossary = ctx.config.glossary;
+  for (const [index, mention] of here.terms) {
+    if (there.facts.terms.has(index)) continue;
+    const counterpart = glossary[index][there.facts.lang] ?? '';
+    ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.termMissingThere', { term: mention.shown, counterpart, version: other }), related: place(there, there.facts.anchor, ctx) });
+  }
+  for (const [index, mention] of there.facts.terms) {
+    if (here.terms.has(index)) continue;
+    const term = glossary[index][here.lang] ?? '';
+    ctx.report({ start: here.anchor[0], end: here.anchor[1], message: ctx.t('parity.termMissingHere', { term, counterpart: mention.shown, version: other }), related: place(there, mention.span, ctx) });
+  }
+}
+
+/** The `::: en` and `::: fr` blocks of a two-language memo, each compared with the other. */
+function checkBlocks(ctx: RuleContext): void {
+  if (memoLanguages(ctx.memo).length !== 2) return;
+  const sections = analyzeBody(ctx.memo).sections;
+  const en = sections.filter((s) => s.lang === 'en');
+  const fr = sections.filter((s) => s.lang === 'fr');
+  if (en.length === 0 || fr.length === 0) return;
+  const glossary = ctx.config.glossary;
+  const enFacts = sideFacts(en, 'en', glossary, en[0].anchor);
+  const frFacts = sideFacts(fr, 'fr', glossary, fr[0].anchor);
+  compareSides(ctx, enFacts, { facts: frFacts, memo: ctx.memo });
+  compareSides(ctx, frFacts, { facts: enFacts, memo: ctx.memo });
+}
+
+const data = (memo: ParsedMemo) => (memo.data ?? {}) as Record<string, unknown>;
+
+/** Where a top-level key's value is in a memo (for related places in the other file). */
+function keySpan(memo: ParsedMemo, key: string): [number, number] | undefined {
+  const node = nodeAt(memo.doc?.contents, [key]) ?? keyNodeAt(memo.doc?.contents, [key]);
+  return node?.range ? [memo.yamlStart + node.range[0], memo.yamlStart + node.range[1]] : undefined;
+}
+
+/** The memo and the file its `translation:` names: each points at the other, and they agree. */
+function checkTranslation(ctx: RuleContext): void {
+  const files = ctx.files;
+  const link = data(ctx.memo).translation;
+  if (!files || typeof link !== 'string' || link.trim() === '') return;
+  const [ts, te] = ctx.spanAt(['translation']);
+  const target = files.resolve(files.self, link);
+  const raw = files.read(target);
+  if (raw === undefined) {
+    ctx.report({ start: ts, end: te, severity: 'error', message: ctx.t('parity.translationMissing', { path: link }) });
+    return;
+  }
+  const other = parseMemo(raw.replace(/^\uFEFF/, ''), memoKindOf(target) ?? 'markdown');
+  if (!isMap(other.doc?.contents) || other.doc?.errors.length) return;
+  const back = data(other).translation;
+  if (typeof back !== 'string') ctx.report({ start: ts, end: te, message: ctx.t('parity.noBack', { path: link }) });
+  else if (files.resolve(target, back) !== files.self) ctx.report({ start: ts, end: te, message: ctx.t('parity.notBack', { path: link, other: back }) });
+  const hereLang = memoLanguages(ctx.memo)[0];
+  const thereLang = memoLanguages(other)[0];
+  if (!hereLang || !thereLang) return;
+  const otherVersion = ctx.t(version(thereLang));
+  const related = (key: string, fallback: [number, number]) => {
+    const span = keySpan(other, key) ?? fallback;
+    return [{ uri: target, range: other.lines.range(span[0], span[1]), message: ctx.t('parity.there', { version: otherVersion }) }];
+  };
+  const otherStart: [number, number] = [other.yamlStart, other.lines.lineEnd(other.lines.positionAt(other.yamlStart).line)];
+  const [hereDate, thereDate] = [data(ctx.memo).date, data(other).date];
+  if (typeof hereDate === 'string' && typeof thereDate === 'string' && hereDate !== thereDate) {
+    const [start, end] = ctx.spanAt(['date']);
+    ctx.report({ start, end, message: ctx.t('parity.date', { version: otherVersion, other: thereDate }), related: related('date', otherStart) });
+  }
+  for (const key of ['to', 'from', 'cc', 'attachments'] as const) {
+    const count = (memo: ParsedMemo) => (Array.isArray(data(memo)[key]) ? (data(memo)[key] as unknown[]).length : 0);
+    if (count(ctx.memo) === count(other)) continue;
+    const keyNode = keyNodeAt(ctx.root, [key]);
+    const [start, end] = keyNode ? ctx.spanOf(keyNode) : [ts, te];
+    ctx.report({
+      start, end,
+      message: ctx.t('parity.count', { what: ctx.t(`count.${key}`), here: count(ctx.memo), there: count(other), version: otherVersion }),
+      related: related(key, otherStart),
+    });
+  }
+  const hereSections = analyzeBody(ctx.memo).sections;
+  const thereSections = analyzeBody(other).sections;
+  if (hereSections.length === 0 && thereSections.length === 0) return;
+  const glossary = ctx.config.glossary;
+  const hereFacts = sideFacts(hereSections, hereLang, glossary, hereSections.length > 0 ? anchorOf(ctx.memo, hereSections) : [ts, te]);
+  const thereFacts = sideFacts(thereSections, thereLang, glossary, thereSections.length > 0 ? anchorOf(other, thereSections) : otherStart);
+  compareSides(ctx, hereFacts, { facts: thereFacts, memo: other, path: target });
+}
+
+/** The two languages in step: `::: en` and `::: fr` blocks, and a memo and its `translation:` file. */
+export const parity: Rule = {
+  id: 'parity',
+  defaultSeverity: 'warning',
+  needsData: true,
+  check(ctx) {
+    checkBlocks(ctx);
+    checkTranslation(ctx);
+  },
+};

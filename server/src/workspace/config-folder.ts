@@ -1,0 +1,64 @@
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildConfig, ConfigFile, MemoConfig, MemoFiles } from '../engine';
+
+/** The folder a workspace keeps its Policy Memo lists in. */
+export const CONFIG_FOLDER = '.policy-memo';
+export const CONFIG_FILES = ['config.yaml', 'directory.yaml', 'glossary.yaml'] as const;
+
+/** Whether a path is an existing folder. */
+export function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The `.policy-memo` folder that applies to a file: the nearest one in its folder or above, not
+ * looking above `stop` (a workspace root) when one is given.
+ */
+export function findConfigFolder(file: string, isFolder: (p: string) => boolean, stop?: string): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  const top = stop ? path.resolve(stop) : undefined;
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FOLDER);
+    if (isFolder(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir || (top && dir === top)) return undefined;
+    dir = parent;
+  }
+}
+
+type Read<R> = (file: string) => R;
+
+function assemble(folder: string | undefined, texts: (string | undefined)[], glossaryFolder = folder): MemoConfig {
+  const file = (i: number): ConfigFile | undefined => {
+    const text = texts[i];
+    return folder && text !== undefined ? { path: path.join(folder, CONFIG_FILES[i]), text } : undefined;
+  };
+  return buildConfig({
+    config: file(0),
+    directory: file(1),
+    glossary: file(2),
+    glossaryPath: glossaryFolder ? path.join(glossaryFolder, 'glossary.yaml') : undefined,
+  });
+}
+
+/** Loads a config folder with a synchronous reader (the CLI). `glossaryFolder` is where a new glossary would go. */
+export function loadConfigSync(folder: string | undefined, read: Read<string | undefined>, glossaryFolder?: string): MemoConfig {
+  const texts = folder ? CONFIG_FILES.map((name) => read(path.join(folder, name))) : [];
+  return assemble(folder, texts, folder ?? glossaryFolder);
+}
+
+/** Loads a config folder with an asynchronous reader (the language server). */
+export async function loadConfig(folder: string | undefined, read: Read<Promise<string | undefined>>, glossaryFolder?: string): Promise<MemoConfig> {
+  const texts = folder ? await Promise.all(CONFIG_FILES.map((name) => read(path.join(folder, name)))) : [];
+  return assemble(folder, texts, folder ?? glossaryFolder);
+}
+
+/** File access for the engine's cross-file checks, given a synchronous reader. */
+export function memoFiles(self: string, read: Read<string | undefined>): MemoFiles {
+  return { self: path.resolve(self), read, resolve: (from, relative) => path.resolve(path.dirname(from), relative) };
+}
