@@ -1,0 +1,204 @@
+/**
+ * `npm run test:e2e`: the packaged extension in a real VS Code (code-server), driven by Chromium.
+ *
+ * 1. Installs policy-memo.vsix and the test harness into a throw-away extensions folder, and checks
+ *    what the .vsix installed.
+ * 2. Opens a copy of the test workspace, trusts it, and waits for the harness's suite result.
+ * 3. Checks what a writer sees: the Problems panel of a broken memo, Ctrl+. on a bad date, the
+ *    preview of the reference memo (once the preview exists), and saves a screenshot.
+ * 4. Opens a second copy without trusting it (the harness runs the [untrusted] tests there).
+ * code-server is stopped by its process id at the end, whatever happened.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { SuiteResult } from '../integration/index';
+import { Pass, prepareWorkspace } from '../integration/passes';
+import { assertInstalled, installExtension, newProfile, RunningCodeServer, startCodeServer } from './code-server';
+import { checkInstalledProduct, packHarness, PRODUCT_VSIX } from './extensions';
+import { launchBrowser, UI_LIMIT_MS, Workbench } from './workbench';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const OUTPUT = path.join(ROOT, 'test-output');
+/** The whole suite of one pass; each of its waits has its own, shorter limit. */
+const SUITE_LIMIT_MS = 5 * 60_000;
+
+const failures: string[] = [];
+
+function check(name: string, ok: boolean, detail = ''): void {
+  console.log(`  ${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : `\n      ${detail.replace(/\n/g, '\n      ')}`}`);
+  if (!ok) failures.push(name);
+}
+
+/** Runs one UI step; a failure is recorded (with a screenshot) and the run goes on. */
+async function step(name: string, workbench: Workbench, action: () => Promise<string | void>): Promise<void> {
+  try {
+    const note = await action();
+    console.log(`  ✓ ${name}${note ? ` (${note})` : ''}`);
+  } catch (error) {
+    const shot = path.join(OUTPUT, `e2e-failed-${failures.length + 1}.png`);
+    await workbench.screenshot(shot).catch(() => undefined);
+    check(name, false, `${error instanceof Error ? error.message : String(error)}\n(screenshot: ${path.relative(ROOT, shot)})`);
+  }
+}
+
+/** Resolves with the harness's result file once it appears (watching its folder, never polling). */
+function resultOf(file: string): Promise<SuiteResult | { error: string }> {
+  return new Promise((resolve, reject) => {
+    const folder = path.dirname(file);
+    const read = () => {
+      if (!existsSync(file)) return false;
+      watcher.close();
+      clearTimeout(timer);
+      resolve(JSON.parse(readFileSync(file, 'utf8')) as SuiteResult | { error: string });
+      return true;
+    };
+    const watcher = watch(folder, () => void read());
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`no suite result in ${SUITE_LIMIT_MS / 1000} s (${file})`));
+    }, SUITE_LIMIT_MS);
+    read();
+  });
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function report(pass: Pass, result: SuiteResult | { error: string }): void {
+  console.log(`\nIntegration suite, ${pass} workspace (in code-server's extension host):`);
+  if ('error' in result) {
+    check(`the ${pass} suite ran`, false, result.error);
+    totals.failed++;
+    return;
+  }
+  for (const test of result.tests) {
+    const mark = { passed: '✓', failed: '✗', skipped: '-' }[test.state];
+    console.log(`  ${mark} ${test.title}${test.state === 'skipped' ? ' (skipped)' : ''}`);
+    if (test.error) console.log(`      ${test.error.replace(/\n/g, '\n      ')}`);
+  }
+  console.log(`  ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
+  if (result.failed > 0) failures.push(`${result.failed} ${pass} suite test(s)`);
+  if (result.passed === 0) check(`the ${pass} suite ran its tests`, false, 'no test passed: none ran');
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  totals.skipped += result.skipped;
+}
+
+function contributes(command: string): boolean {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes?: { commands?: { command: string }[] } };
+  return (manifest.contributes?.commands ?? []).some((c) => c.command === command);
+}
+
+/** What a writer sees in the trusted workspace, after the suite has run there. */
+async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
+  console.log('\nWhat a writer sees (trusted workspace):');
+  await workbench.runCommand('View: Close All Editors');
+  await step('the Problems panel lists the broken memo’s three problems', workbench, async () => {
+    await workbench.openFile('broken.memo.md');
+    const rows = await workbench.problemsOf('broken.memo.md', 3);
+    for (const rule of ['recipients', 'schema', 'date-format']) {
+      // A row reads "message policy-memo(rule) [Ln 1, Col 1]"; its text content drops the brackets.
+      if (!rows.some((r) => r.includes(`policy-memo${rule}[`))) throw new Error(`no ${rule} problem in: ${rows.join(' | ')}`);
+    }
+    return rows.map((r) => r.replace(/policy-memo([\w-]+)\[/, ' policy-memo($1) [')).join(' | ');
+  });
+  await step('Ctrl+. on the hand-written date offers the fix, and applying it rewrites the date', workbench, async () => {
+    await workbench.openFile('broken.memo.md');
+    const line = (await workbench.editorText()).split('\n').findIndex((l) => l.startsWith('date: June 11, 2021'));
+    if (line < 0) throw new Error('the date line is not on screen');
+    await workbench.goTo(line + 1, 10);
+    const offered = await workbench.quickFix('Write the date as 2021-06-11');
+    await workbench.waitForEditorText('date: 2021-06-11');
+    await workbench.problemsOf('broken.memo.md', 2);
+    return `offered: ${offered.join(' | ')}`;
+  });
+  mkdirSync(OUTPUT, { recursive: true });
+  if (contributes('policyMemo.openPreviewToSide')) {
+    await step('the preview beside the reference memo shows NOTE DE SERVICE', workbench, async () => {
+      await workbench.runCommand('View: Close Panel');
+      await workbench.openFile('reference.memo.md');
+      await workbench.runCommand('Policy Memo: Open Preview to the Side');
+      await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
+      await workbench.screenshot(path.join(OUTPUT, 'e2e-editor-and-preview.png'));
+      return 'screenshot: test-output/e2e-editor-and-preview.png';
+    });
+  } else {
+    console.log('  - the preview shows NOTE DE SERVICE (skipped: no policyMemo.openPreviewToSide yet, issue 3)');
+    await workbench.screenshot(path.join(OUTPUT, 'e2e-editor.png'));
+    console.log('  screenshot: test-output/e2e-editor.png');
+  }
+}
+
+async function runPass(browser: Browser, server: RunningCodeServer, pass: Pass, folder: string, resultFile: string): Promise<void> {
+  const workbench = await Workbench.open(browser, server.url, folder);
+  try {
+    await workbench.answerTrust(pass === 'trusted');
+    report(pass, await resultOf(resultFile));
+    if (pass === 'trusted') await checkWhatAWriterSees(workbench);
+    else await step('the untrusted workspace shows Restricted Mode', workbench, () => workbench.page.getByText('Restricted Mode').first().waitFor());
+  } finally {
+    await workbench.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  assertInstalled();
+  if (!existsSync(PRODUCT_VSIX)) throw new Error(`${PRODUCT_VSIX} is missing: run npm run package`);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'policy-memo-e2e-'));
+  const profile = newProfile(path.join(scratch, 'profile'));
+  const folders = { trusted: prepareWorkspace('trusted', scratch), untrusted: prepareWorkspace('untrusted', scratch) };
+  const results = { trusted: path.join(scratch, 'trusted.json'), untrusted: path.join(scratch, 'untrusted.json') };
+  const harness = packHarness(path.join(scratch, 'harness'), {
+    suite: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
+    folders: {
+      [path.resolve(folders.trusted)]: { pass: 'trusted', result: results.trusted },
+      [path.resolve(folders.untrusted)]: { pass: 'untrusted', result: results.untrusted },
+    },
+  });
+
+  console.log('Package (policy-memo.vsix as code-server installed it):');
+  installExtension(profile, PRODUCT_VSIX);
+  installExtension(profile, harness);
+  const installed = checkInstalledProduct(profile.extensions);
+  check(`holds the bundles, schemas, snippets and docs, and no sources or tests (${installed.files.length} files)`, installed.problems.length === 0, installed.problems.join('\n'));
+
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  const stopAll = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  };
+  const interrupted = () => void stopAll().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    server = await startCodeServer(profile);
+    console.log(`\ncode-server ${server.url} (pid ${server.pid})`);
+    browser = await launchBrowser();
+    await runPass(browser, server, 'trusted', folders.trusted, results.trusted);
+    await runPass(browser, server, 'untrusted', folders.untrusted, results.untrusted);
+  } catch (error) {
+    check('the e2e run', false, `${error instanceof Error ? error.message : String(error)}${server ? `\ncode-server said:\n${server.log().slice(-3000)}` : ''}`);
+  } finally {
+    await stopAll();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+  // Kept when something failed: the workspaces and code-server's logs are in it.
+  if (failures.length === 0) rmSync(scratch, { recursive: true, force: true });
+  else console.log(`\nkept for inspection: ${scratch}`);
+
+  console.log(`\nIntegration suite in code-server: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  console.log(`e2e: ${failures.length === 0 ? 'passed' : `FAILED (${failures.join('; ')})`} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { diagnosticsExactly, memoUri, openMemo, setWorkspaceSetting } from '../helpers';
+
+describe('Fix all on save', () => {
+  before(() => setWorkspaceSetting('editor.codeActionsOnSave', { 'source.fixAll.policyMemo': 'explicit' }));
+  after(() => setWorkspaceSetting('editor.codeActionsOnSave', undefined));
+
+  it('applies the safe fixes when the writer saves, as configured in editor.codeActionsOnSave', async () => {
+    const uri = memoUri('fix-on-save.memo.md');
+    const editor = await openMemo('fix-on-save.memo.md');
+    await diagnosticsExactly(uri, ['date-format']);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    assert.ok(await editor.edit((edit) => edit.insert(end, '\nThank you.')));
+
+    const cleared = diagnosticsExactly(uri, []);
+    // The save command is what Ctrl+S runs: an explicit save, which runs the configured code actions.
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await cleared;
+    assert.equal(editor.document.isDirty, false);
+    const saved = await fs.readFile(uri.fsPath, 'utf8');
+    assert.match(saved, /^date: 2021-06-11$/m);
+    assert.match(saved, /Thank you\.$/, "the writer's own edit is saved too");
+  });
+});

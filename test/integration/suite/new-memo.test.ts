@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { contributesCommand, within } from '../helpers';
+
+/** Resolves with the next editor that becomes active. */
+function nextActiveEditor(): Promise<vscode.TextEditor> {
+  let subscription: vscode.Disposable | undefined;
+  const changed = new Promise<vscode.TextEditor>((resolve) => {
+    subscription = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor) resolve(editor);
+    });
+  });
+  return within(changed, 'a new editor').finally(() => subscription?.dispose());
+}
+
+describe('New Memo', () => {
+  // "New Memo" comes with issue 3; this test runs as soon as the manifest contributes the command.
+  before(function () {
+    if (!contributesCommand('policyMemo.newMemo')) this.skip();
+  });
+
+  it('opens a new untitled memo in the language asked for', async () => {
+    const opened = nextActiveEditor();
+    // The language is passed as an argument, as a keybinding would, so no quick pick is shown.
+    await vscode.commands.executeCommand('policyMemo.newMemo', 'en');
+    const editor = await opened;
+    assert.equal(editor.document.isUntitled, true);
+    assert.match(editor.document.uri.path, /\.memo\.md$/);
+    assert.match(editor.document.getText(), /^---\n[\s\S]*\nlang: en\n/);
+  });
+});
