@@ -40,8 +40,8 @@ interface Manifest {
 }
 
 /**
- * Checks the extension as code-server installed it from the .vsix: the bundles, schemas, snippets
- * and docs are there, and no sources, tests, source maps or node_modules. Returns the problems.
+ * Checks the extension as code-server installed it from the .vsix: the bundles, schemas, snippets,
+ * docs and translations are there, and no sources, tests, source maps or node_modules. Returns the problems.
  */
 export function checkInstalledProduct(extensionsDir: string): { files: string[]; problems: string[] } {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -53,10 +53,11 @@ export function checkInstalledProduct(extensionsDir: string): { files: string[];
   const required = ['package.json', manifest.main.replace(/^\.\//, ''), 'dist/server.js', 'schemas/memo.schema.json'];
   required.push(...(manifest.contributes?.yamlValidation ?? []).map((v) => v.url.replace(/^\.\//, '')));
   required.push(...(manifest.contributes?.snippets ?? []).map((s) => s.path.replace(/^\.\//, '')));
-  // Every file of the repository's data folders ships (docs pages are linked from diagnostics).
-  for (const folder of ['schemas', 'snippets', 'docs']) {
+  // Every file of the data folders ships (docs pages are linked from diagnostics), and the manifest's translations.
+  for (const folder of ['schemas', 'snippets', 'docs', 'media', 'l10n']) {
     if (existsSync(path.join(ROOT, folder))) required.push(...filesUnder(path.join(ROOT, folder), `${folder}/`));
   }
+  required.push(...readdirSync(ROOT).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)));
   for (const file of new Set(required)) if (!has.has(file)) problems.push(`missing from the package: ${file}`);
   const forbidden = /(^|\/)(node_modules|src|test|out|bench)\/|\.ts$|\.map$|\.vsix$|(^|\/)tsconfig[^/]*\.json$/;
   for (const file of files) if (forbidden.test(file)) problems.push(`should not be in the package: ${file}`);

@@ -51,10 +51,18 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.pickFocused(name);
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await this.editor().click({ position: { x: 200, y: 10 } });
+  }
+
+  /**
+   * Accepts the quick input's first entry once the typed filter has made it `text`: before the list
+   * has filtered, the first entry is still a recently opened one.
+   */
+  private async pickFocused(text: string): Promise<void> {
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).waitFor();
+    await this.page.keyboard.press('Enter');
   }
 
   /** Runs a command from the command palette (Ctrl+Shift+P) by its title. */
@@ -63,8 +71,7 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.pickFocused(title);
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
