@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { diagnosticsExactly, memoUri, openMemo, setWorkspaceSetting } from '../helpers';
+import { diagnosticsExactly, memoUri, openMemo, rangeOf, setWorkspaceSetting } from '../helpers';
 
 describe('Fix all on save', () => {
   before(() => setWorkspaceSetting('editor.codeActionsOnSave', { 'source.fixAll.policyMemo': 'explicit' }));
@@ -15,10 +15,12 @@ describe('Fix all on save', () => {
     assert.ok(await editor.edit((edit) => edit.insert(end, '\nThank you.')));
 
     const cleared = diagnosticsExactly(uri, []);
-    // The save command is what Ctrl+S runs: an explicit save, which runs the configured code actions.
+    // The save command is what Ctrl+S runs: an explicit save, which runs the configured code actions
+    // before it writes the file (the command resolves once the file is written).
     await vscode.commands.executeCommand('workbench.action.files.save');
-    await cleared;
     assert.equal(editor.document.isDirty, false);
+    assert.equal(editor.document.lineAt(rangeOf(editor.document, 'date: ').start.line).text, 'date: 2021-06-11');
+    await cleared;
     const saved = await fs.readFile(uri.fsPath, 'utf8');
     assert.match(saved, /^date: 2021-06-11$/m);
     assert.match(saved, /Thank you\.$/, "the writer's own edit is saved too");
