@@ -61,8 +61,19 @@ export class Workbench {
    * has filtered, the first entry is still a recently opened one.
    */
   private async pickFocused(text: string): Promise<void> {
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).waitFor();
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await this.focusRow(rows, rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }) }).first());
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Moves a list's focus with the arrow keys, as a person does, until `target` has it. */
+  private async focusRow(rows: Locator, target: Locator): Promise<void> {
+    await target.waitFor();
+    const count = await rows.count();
+    for (let i = 0; i < count && !(await target.evaluate((row) => row.classList.contains('focused'))); i++) {
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await target.and(this.page.locator('.focused')).waitFor();
   }
 
   /** Runs a command from the command palette (Ctrl+Shift+P) by its title. */
@@ -119,12 +130,7 @@ export class Workbench {
     await menu.locator('.monaco-list-row').first().waitFor();
     const offered = await menu.locator('.monaco-list-row.action').allTextContents();
     // Chosen with the keyboard, as the menu expects (it blocks pointer events while it opens).
-    const target = menu.locator('.monaco-list-row.action', { hasText: choose }).first();
-    await target.waitFor();
-    for (let i = 0; i < offered.length && !(await target.evaluate((row) => row.classList.contains('focused'))); i++) {
-      await this.page.keyboard.press('ArrowDown');
-    }
-    await menu.locator('.monaco-list-row.action.focused', { hasText: choose }).waitFor();
+    await this.focusRow(menu.locator('.monaco-list-row.action'), menu.locator('.monaco-list-row.action', { hasText: choose }).first());
     await this.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
     return offered;
@@ -142,4 +148,8 @@ export class Workbench {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
