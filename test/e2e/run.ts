@@ -9,7 +9,7 @@
  * 4. Opens a second copy without trusting it (the harness runs the [untrusted] tests there).
  * code-server is stopped by its process id at the end, whatever happened.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -138,6 +138,8 @@ async function runPass(browser: Browser, server: RunningCodeServer, pass: Pass, 
     if (pass === 'trusted') await checkWhatAWriterSees(workbench);
     else await step('the untrusted workspace shows Restricted Mode', workbench, () => workbench.page.getByText('Restricted Mode').first().waitFor());
   } finally {
+    // Kept with the run's scratch folder when something failed.
+    writeFileSync(path.join(path.dirname(resultFile), `${pass}-workbench-console.log`), workbench.console.join('\n'));
     await workbench.close();
   }
 }

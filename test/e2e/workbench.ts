@@ -22,7 +22,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export class Workbench {
-  private constructor(readonly page: Page) {}
+  /** The workbench's console errors and warnings, for the report when a step fails. */
+  readonly console: string[] = [];
+
+  private constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') this.console.push(`[${message.type()}] ${message.text()}`);
+    });
+  }
 
   /** Opens a folder in a new browser page and waits for the workbench. */
   static async open(browser: Browser, url: string, folder: string): Promise<Workbench> {
