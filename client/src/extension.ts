@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
       else start();
     }),
     ...registerPreviewCommands(context),
-    vscode.commands.registerCommand('policyMemo.newMemo', () => newMemo(context)),
+    vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown) => newMemo(context, language)),
   );
 }
 

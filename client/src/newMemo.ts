@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 
-type Choice = vscode.QuickPickItem & { snippet: string };
+/** The languages New Memo offers, named as the whole-memo snippets' prefixes (memo-en, memo-fr, memo-en-fr). */
+type Language = 'en' | 'fr' | 'en-fr';
+type Choice = vscode.QuickPickItem & { snippet: string; language: Language };
 
 /** The whole-memo snippets, which are also the New Memo templates (one source for both). */
 function templates(context: vscode.ExtensionContext): Record<string, string> {
@@ -20,15 +22,23 @@ function untitledMemo(folder: vscode.Uri): vscode.Uri {
   }
 }
 
-/** "Policy Memo: New Memo": asks for the language, then opens an untitled memo from the template, cursor on the first field. */
-export async function newMemo(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * "Policy Memo: New Memo": asks for the language, then opens an untitled memo from the template, cursor
+ * on the first field. A keybinding (or a test) can give the language as the argument instead ("fr").
+ */
+export async function newMemo(context: vscode.ExtensionContext, language?: unknown): Promise<void> {
   const bodies = templates(context);
   const choices: Choice[] = [
-    { label: vscode.l10n.t('English'), snippet: bodies['Memo in English'] },
-    { label: vscode.l10n.t('French'), snippet: bodies['Memo in French'] },
-    { label: vscode.l10n.t('English and French'), description: vscode.l10n.t('one memo in both languages'), snippet: bodies['Memo in English and French'] },
+    { label: vscode.l10n.t('English'), snippet: bodies['Memo in English'], language: 'en' },
+    { label: vscode.l10n.t('French'), snippet: bodies['Memo in French'], language: 'fr' },
+    {
+      label: vscode.l10n.t('English and French'),
+      description: vscode.l10n.t('one memo in both languages'),
+      snippet: bodies['Memo in English and French'],
+      language: 'en-fr',
+    },
   ];
-  const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('New Memo'), placeHolder: vscode.l10n.t('Language of the memo') });
+  const picked = choices.find((c) => c.language === language) ?? (await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('New Memo'), placeHolder: vscode.l10n.t('Language of the memo') }));
   if (!picked) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   const document = await vscode.workspace.openTextDocument(untitledMemo(folder));

@@ -116,7 +116,7 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
   mkdirSync(OUTPUT, { recursive: true });
   if (contributes('policyMemo.openPreviewToSide')) {
     await step('the preview beside the reference memo shows NOTE DE SERVICE', workbench, async () => {
-      await workbench.runCommand('View: Close Panel');
+      await workbench.runCommand('View: Hide Panel');
       await workbench.openFile('reference.memo.md');
       await workbench.runCommand('Policy Memo: Open Preview to the Side');
       await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
