@@ -5,7 +5,7 @@
  *    what the .vsix installed.
  * 2. Opens a copy of the test workspace, trusts it, and waits for the harness's suite result.
  * 3. Checks what a writer sees: the Problems panel of a broken memo, Ctrl+. on a bad date, the
- *    preview of the reference memo (once the preview exists), and saves a screenshot.
+ *    preview of the reference memo, and saves a screenshot of the editor beside the preview.
  * 4. Opens a second copy without trusting it (the harness runs the [untrusted] tests there).
  * code-server is stopped by its process id at the end, whatever happened.
  */
@@ -85,11 +85,6 @@ function report(pass: Pass, result: SuiteResult | { error: string }): void {
   totals.skipped += result.skipped;
 }
 
-function contributes(command: string): boolean {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes?: { commands?: { command: string }[] } };
-  return (manifest.contributes?.commands ?? []).some((c) => c.command === command);
-}
-
 /** What a writer sees in the trusted workspace, after the suite has run there. */
 async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
   console.log('\nWhat a writer sees (trusted workspace):');
@@ -114,20 +109,14 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     return `offered: ${offered.join(' | ')}`;
   });
   mkdirSync(OUTPUT, { recursive: true });
-  if (contributes('policyMemo.openPreviewToSide')) {
-    await step('the preview beside the reference memo shows NOTE DE SERVICE', workbench, async () => {
-      await workbench.runCommand('View: Hide Panel');
-      await workbench.openFile('reference.memo.md');
-      await workbench.runCommand('Policy Memo: Open Preview to the Side');
-      await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
-      await workbench.screenshot(path.join(OUTPUT, 'e2e-editor-and-preview.png'));
-      return 'screenshot: test-output/e2e-editor-and-preview.png';
-    });
-  } else {
-    console.log('  - the preview shows NOTE DE SERVICE (skipped: no policyMemo.openPreviewToSide yet, issue 3)');
-    await workbench.screenshot(path.join(OUTPUT, 'e2e-editor.png'));
-    console.log('  screenshot: test-output/e2e-editor.png');
-  }
+  await step('the preview beside the reference memo shows NOTE DE SERVICE', workbench, async () => {
+    await workbench.runCommand('View: Hide Panel');
+    await workbench.openFile('reference.memo.md');
+    await workbench.runCommand('Policy Memo: Open Preview to the Side');
+    await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
+    await workbench.screenshot(path.join(OUTPUT, 'e2e-editor-and-preview.png'));
+    return 'screenshot: test-output/e2e-editor-and-preview.png';
+  });
 }
 
 async function runPass(browser: Browser, server: RunningCodeServer, pass: Pass, folder: string, resultFile: string): Promise<void> {

@@ -18,12 +18,6 @@ export function policyMemo(): vscode.Extension<unknown> {
   return extension;
 }
 
-/** Whether the extension's manifest contributes a command (features from later issues are tested once they exist). */
-export function contributesCommand(command: string): boolean {
-  const commands = (policyMemo().packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  return commands.some((c) => c.command === command);
-}
-
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the suite needs the test workspace open');

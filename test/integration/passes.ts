@@ -22,7 +22,12 @@ export function prepareWorkspace(pass: Pass, parent = os.tmpdir()): string {
   const folder = path.join(mkdtempSync(path.join(parent, `policy-memo-${pass}-`)), 'memos');
   cpSync(path.join(ROOT, 'test', 'integration', 'workspace'), folder, { recursive: true });
   cpSync(path.join(ROOT, 'test', 'fixtures', 'reference', 'reference.memo.md'), path.join(folder, 'reference.memo.md'));
-  const settings = { 'policyMemo.locale': 'en', ...(pass === 'untrusted' ? { 'policyMemo.schema': 'custom.schema.json' } : {}) };
+  const settings = {
+    'policyMemo.locale': 'en',
+    // VS Code in a browser (code-server) saves after a second by default; the tests save when they mean to.
+    'files.autoSave': 'off',
+    ...(pass === 'untrusted' ? { 'policyMemo.schema': 'custom.schema.json' } : {}),
+  };
   mkdirSync(path.join(folder, '.vscode'), { recursive: true });
   writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   return folder;
