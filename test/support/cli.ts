@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './memo';
+import { scratchDir } from './scratch';
 
 /** The `policy-memo` command as installed (bin/policy-memo.js). */
 export const BIN = path.join(ROOT, 'bin', 'policy-memo.js');
@@ -15,7 +15,7 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 
 /** A scratch folder holding `files` (name → content; names may include folders). */
 export function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'policy-memo-cli-'));
+  const dir = scratchDir('policy-memo-cli');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);

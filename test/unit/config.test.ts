@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import configSchema from '../../schemas/config.schema.json';
@@ -8,6 +7,7 @@ import { applyEdits, buildConfig, checkMemo, configProblemFinding, ruleIds, star
 import { runCli } from '../../server/src/cli/main';
 import { findConfigFolder, loadConfigSync } from '../../server/src/workspace/config-folder';
 import { fixtures, readIfExists } from '../support/fixtures';
+import { scratchDir } from '../support/scratch';
 
 const reference = readFileSync(path.join(fixtures, 'reference', 'reference.memo.md'), 'utf8');
 const file = (name: string, text: string) => ({ path: `/ws/.policy-memo/${name}`, text });
@@ -85,7 +85,7 @@ describe('the .policy-memo config folder', () => {
 describe('finding the config folder, and the CLI', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'policy-memo-config-'));
+    dir = scratchDir('policy-memo-config');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../../server/src/engine';
 import { LspClient } from '../support/lsp';
 import { REFERENCE, replaceOnce } from '../support/memo';
+import { scratchDir } from '../support/scratch';
 
 const BAD_DATE = replaceOnce(REFERENCE, 'date: 2021-06-11', 'date: June 11, 2021');
 const DATE_LINE = 22;
@@ -18,7 +18,7 @@ describe('the language server over stdio', function () {
   const fresh = (ext = 'memo.md') => uriOf(`memo-${++seq}.${ext}`);
 
   beforeEach(async () => {
-    folder = mkdtempSync(path.join(tmpdir(), 'policy-memo-lsp-'));
+    folder = scratchDir('policy-memo-lsp');
     client = new LspClient();
   });
   afterEach(async () => {

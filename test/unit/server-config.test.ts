@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { promises as fs, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +7,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, Diagnostic, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/lsp/server';
 import { fixtures } from '../support/fixtures';
+import { scratchDir } from '../support/scratch';
 
 const reference = readFileSync(path.join(fixtures, 'reference', 'reference.memo.md'), 'utf8');
 const uriOf = (file: string) => pathToFileURL(file).toString();
@@ -72,7 +72,7 @@ describe('language server: the config folder and translations', () => {
   let dir: string;
   let editor: Editor;
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'policy-memo-server-'));
+    dir = scratchDir('policy-memo-server');
     mkdirSync(path.join(dir, '.policy-memo'));
     editor = new Editor();
   });

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ruleIds } from '../../../server/src/engine';
 import { docsPage } from '../../../server/src/lsp/docs';
 import { codeWords, fencedBlocks, markdownProse } from '../../support/i18n';
 import { ROOT } from '../../support/memo';
 import { typographyProblems } from '../../support/typography';
+import { scratchDir } from '../../support/scratch';
 
 const RULES_DOCS = path.join(ROOT, 'docs', 'rules');
 const read = (...parts: string[]) => readFileSync(path.join(...parts), 'utf8');
@@ -48,7 +48,7 @@ describe('the rule docs in two languages', () => {
 });
 
 describe('the docs link of a diagnostic', () => {
-  const folder = mkdtempSync(path.join(tmpdir(), 'policy-memo-docs-'));
+  const folder = scratchDir('policy-memo-docs');
   writeFileSync(path.join(folder, 'date-format.md'), '# date-format\n');
   writeFileSync(path.join(folder, 'date-format.fr.md'), '# date-format (fr)\n');
   writeFileSync(path.join(folder, 'recipients.md'), '# recipients\n');

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { codeWords, readJson } from '../../support/i18n';
 import { ROOT } from '../../support/memo';
 import { typographyProblems } from '../../support/typography';
+import { scratchDir } from '../../support/scratch';
 
 /** The strings `npm run l10n:export` finds in client/src, exported to a scratch folder (never into l10n/). */
 function exportClientStrings(): Record<string, string | { message: string }> {
-  const out = mkdtempSync(path.join(tmpdir(), 'policy-memo-l10n-'));
+  const out = scratchDir('policy-memo-l10n');
   const cli = path.join(ROOT, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
   const result = spawnSync(process.execPath, [cli, 'export', '-o', out, path.join(ROOT, 'client', 'src')], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkMemo, Finding, Locale, t } from '../../../server/src/engine';
 import { BROKEN_MEMOS, BrokenMemo, RULES_COVERED } from '../../support/broken-memos';
 import { LspClient } from '../../support/lsp';
+import { scratchDir } from '../../support/scratch';
 
 const shape = (d: Diagnostic | Finding) => ({ rule: String('rule' in d ? d.rule : d.code), range: d.range, message: d.message });
 
@@ -19,7 +18,7 @@ describe('the language server in French', function () {
   const uriOf = (memo: BrokenMemo) => pathToFileURL(path.join(folder, memo.file)).toString();
 
   beforeEach(() => {
-    folder = mkdtempSync(path.join(tmpdir(), 'policy-memo-lsp-fr-'));
+    folder = scratchDir('policy-memo-lsp-fr');
     client = new LspClient();
   });
   afterEach(async () => {
