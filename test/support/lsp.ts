@@ -31,13 +31,16 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** What the server logged through window/logMessage. */
   readonly logs: string[] = [];
+  /** What the server showed the writer through window/showMessage. */
+  readonly shown: string[] = [];
   /** Settings answered to workspace/configuration, per section. */
   settings: Record<string, unknown> = {};
   private readonly waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private exited = false;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `server` is another server's script to drive instead (the benchmarks drive the peer with it). */
+  constructor(args: string[] = ['--stdio'], server = SERVER) {
+    this.process = spawn(process.execPath, [server, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.on('exit', () => (this.exited = true));
     this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.connection = createProtocolConnection(
@@ -54,6 +57,7 @@ export class LspClient {
       }
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/showMessage', (params: { message: string }) => this.shown.push(params.message));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
       params.items.map((item) => (item.section ? (this.settings[item.section] ?? null) : null)),
     );

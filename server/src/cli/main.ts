@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, compileCustomSchema, configProblemFinding, Locale, MemoConfig, t, toLocale } from '../engine';
-import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
+import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, SchemaRefusal, t, toLocale } from '../engine';
 import { exportCommand } from './export';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
-import { FileError, lintFile, readText } from './lint';
+import { FileError, readText } from './lint';
+import { lintFiles } from './lint-files';
+import { lintInWorkers, workersFor } from './parallel';
 
 export interface CliIo {
   cwd: string;
@@ -81,13 +82,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr(t(locale, 'cli.noFiles'));
       return 2;
     }
-    const configs = new Map<string, MemoConfig>();
-    const reports: FileReport[] = [];
-    for (const file of files) {
-      const config = configFor(file, configs, locale, io.cwd, reports);
-      const own: CheckOptions = { ...options, config, files: memoFiles(file, readIfExists) };
-      reports.push(lintFile(file, io.cwd, own, values.fix === true));
-    }
+    // Many files are linted on every core; --fix stays sequential so it stops at the first file it cannot write.
+    const workers = values.fix ? 0 : workersFor(files.length);
+    const schemaFile = values.schema ? path.resolve(io.cwd, values.schema) : undefined;
+    const reports: FileReport[] =
+      workers > 0 ? lintInWorkers(files, io.cwd, locale, schemaFile, workers) : lintFiles(files, io.cwd, options, values.fix === true, locale);
     io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
@@ -130,41 +129,18 @@ function runExport(inputs: string[], values: { format?: string; output?: string;
 function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
   if (error instanceof InputError) io.stderr(t(locale, error.id, { path: error.target }));
   else if (error instanceof FileError) io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
-  else if (error instanceof SchemaFileError) io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason: error.message }));
-  else throw error;
+  else if (error instanceof SchemaFileError) {
+    const reason = error.cause instanceof SchemaRefusal ? t(locale, error.cause.id, error.cause.params) : error.message;
+    io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason }));
+  } else throw error;
   return 2;
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return readText(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The configuration of the nearest `.policy-memo/` folder above a memo, loaded once per folder. A
- * broken config file is reported once, as a finding in that file, and the defaults stand in for it.
- */
-function configFor(file: string, cache: Map<string, MemoConfig>, locale: Locale, cwd: string, reports: FileReport[]): MemoConfig {
-  const folder = findConfigFolder(file, isFolder) ?? '';
-  let config = cache.get(folder);
-  if (!config) {
-    config = loadConfigSync(folder || undefined, readIfExists);
-    cache.set(folder, config);
-    for (const problem of config.problems) {
-      const shown = path.relative(cwd, problem.file.path).split(path.sep).join('/') || problem.file.path;
-      reports.push({ file: shown, findings: [configProblemFinding(problem, locale)] });
-    }
-  }
-  return config;
 }
 
 class SchemaFileError extends Error {
   constructor(
     readonly shown: string,
     message: string,
+    readonly cause?: unknown,
   ) {
     super(message);
   }
@@ -172,10 +148,12 @@ class SchemaFileError extends Error {
 
 function loadSchema(file: string, shown: string) {
   try {
-    return compileCustomSchema(JSON.parse(readText(file)));
+    const text = readText(file);
+    checkSchemaFileSize(text);
+    return compileCustomSchema(JSON.parse(text));
   } catch (error) {
     if (error instanceof FileError) throw error;
-    throw new SchemaFileError(shown, (error as Error).message);
+    throw new SchemaFileError(shown, (error as Error).message, error);
   }
 }
 

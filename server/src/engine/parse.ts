@@ -72,12 +72,21 @@ export interface ParsedMemo {
   data?: unknown;
   /** Set when the YAML could not be converted to data (for example too many aliases). */
   dataError?: string;
+  /** Set (to the YAML's length) when the YAML is too large to parse in bounded time; `doc` is then undefined. */
+  yamlTooLarge?: number;
   /** The Markdown body and the offset where it starts in `text` (for `.memo.yaml`, the `body` value's text). */
   body: { text: string; start: number };
 }
 
 /** Limits alias expansion so a "billion laughs" document cannot exhaust memory. */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The most YAML (in UTF-16 code units) parsed per check. The `yaml` package parses about 2 MB of
+ * dense lists a second, so this keeps a check of any memo under about a second; a real memo's YAML
+ * is a few kilobytes, and a `.memo.yaml` of 2 MB (mostly body) still fits.
+ */
+export const MAX_YAML_LENGTH = 2 * 1024 * 1024;
 
 /** Parses a memo once: front matter split (Markdown) and YAML with ranges. */
 export function parseMemo(text: string, kind: MemoKind): ParsedMemo {
@@ -87,16 +96,23 @@ export function parseMemo(text: string, kind: MemoKind): ParsedMemo {
     const body = { text: text.slice(split.bodyStart), start: split.bodyStart };
     if (!split.frontMatter) return { text, kind, lines, split, yamlStart: 0, body };
     const fm = split.frontMatter;
+    if (fm.contentEnd - fm.contentStart > MAX_YAML_LENGTH) {
+      return { text, kind, lines, split, yamlStart: fm.contentStart, yamlTooLarge: fm.contentEnd - fm.contentStart, body };
+    }
     const yaml = parseYaml(text.slice(fm.contentStart, fm.contentEnd));
     return { text, kind, lines, split, yamlStart: fm.contentStart, ...yaml, body };
   }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.length - bom > MAX_YAML_LENGTH) {
+    return { text, kind, lines, yamlStart: bom, yamlTooLarge: text.length - bom, body: { text: '', start: bom } };
+  }
   const yaml = parseYaml(text.slice(bom));
   return { text, kind, lines, yamlStart: bom, ...yaml, body: yamlBody(text, yaml.doc, bom) };
 }
 
 function parseYaml(source: string): { doc: Document.Parsed; data?: unknown; dataError?: string } {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // logLevel 'error': the engine reports through findings, never by writing warnings to the process's stderr.
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   if (doc.errors.length > 0) return { doc };
   try {
     const data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -1,10 +1,14 @@
 /** Text patterns several rules share: what is an address rather than words. */
 
-/** Web addresses, written with a scheme or starting with www. */
-export const URL_PATTERN = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>«»"]*[^\s<>«»".,;:!?)\]]/giu;
+/** Web addresses, written with a scheme or starting with www (bounded in length, so a huge line stays linear). */
+export const URL_PATTERN = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>«»"]{0,2048}[^\s<>«»".,;:!?)\]]/giu;
 
-/** E-mail addresses. */
-export const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/**
+ * E-mail addresses. A match starts only where a run of address characters starts, and each part is
+ * bounded as in RFC 5321 (64 characters before the @, 63 per label): unbounded, a 5 MB line of
+ * letters made the search quadratic and overflowed the regular expression's stack.
+ */
+export const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu;
 
 /** The [start, end) ranges of `text` that are web or e-mail addresses (never read as words or punctuation). */
 export function addressRanges(text: string): [number, number][] {

@@ -2,6 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import builtInSchema from '../../../schemas/memo.schema.json';
 import type { Locale } from './messages';
+import { vetSchema, vettedRegExp } from './schema-guard';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -13,9 +14,11 @@ export interface MemoSchema {
 
 export type SchemaError = ErrorObject;
 
-function newAjv(strict: boolean): Ajv {
-  // No loadSchema: a $ref to a URL is an error, never a fetch. $data stays off.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true, logger: false });
+function newAjv(strict: boolean, custom = false): Ajv {
+  // No loadSchema: a $ref to a URL is an error, never a fetch. $data stays off. A custom schema's
+  // patterns go through vettedRegExp, which refuses those that can backtrack catastrophically.
+  const code = custom ? { regExp: vettedRegExp } : undefined;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true, logger: false, code });
   addFormats(ajv, ['date', 'email']);
   ajv.addVocabulary(['x-description-fr']);
   return ajv;
@@ -32,13 +35,17 @@ export function builtInMemoSchema(): MemoSchema {
   return builtIn;
 }
 
-/** Compiles a writer-supplied schema; throws an Error with a readable message when it cannot be used. */
+/**
+ * Compiles a writer-supplied schema; throws an Error with a readable message when it cannot be used
+ * (a SchemaRefusal, with the reason in both languages, when it breaks the limits of schema-guard.ts).
+ */
 export function compileCustomSchema(source: unknown): MemoSchema {
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new Error('a JSON Schema is an object');
   }
   const schema = source as JsonSchema;
-  return { source: schema, validate: newAjv(false).compile(schema) };
+  vetSchema(schema);
+  return { source: schema, validate: newAjv(false, true).compile(schema) };
 }
 
 /** Validates memo data, returning the schema's errors (empty when valid). */

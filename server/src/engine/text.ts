@@ -60,7 +60,8 @@ export class LineIndex {
       if (this.starts[mid] <= o) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: o - this.starts[low] };
+    // An offset inside a CRLF (between \r and \n) is not a position LSP can express: use the line's end.
+    return { line: low, character: Math.min(o, this.lineEnd(low)) - this.starts[low] };
   }
 
   /** The offset of a position; a character past the line's end is clamped to it, as LSP asks. */

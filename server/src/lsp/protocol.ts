@@ -17,6 +17,8 @@ export interface MemoSettings {
   run: 'onType' | 'onSave';
   schema: string;
   locale: 'auto' | 'en' | 'fr';
+  /** In megabytes: larger memos are checked when opened or saved, not as the writer types. */
+  maxFileSize: number;
 }
 
-export const defaultSettings: MemoSettings = { run: 'onType', schema: '', locale: 'auto' };
+export const defaultSettings: MemoSettings = { run: 'onType', schema: '', locale: 'auto', maxFileSize: 2 };

@@ -12,6 +12,8 @@ import {
   Hover,
   InsertTextFormat,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
@@ -33,6 +35,7 @@ import {
   parseMemo,
   ParsedMemo,
   safeEdits,
+  SchemaRefusal,
   Severity,
   t,
   toLocale,
@@ -79,6 +82,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const checked = new Map<string, Checked>();
   const pending = new Map<string, unknown>();
   const lastDuration = new Map<string, number>();
+  /** Large memos whose writer was told they are checked on save only (told once per session). */
+  const toldLarge = new Set<string>();
   const settingsCache = new Map<string, Promise<MemoSettings>>();
   let folders: string[] = [];
   let clientLocale: Locale = 'en';
@@ -90,6 +95,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const configs = new Map<string, Promise<MemoConfig>>();
   /** Config files that currently show a problem, so a fix clears it. */
   const configDiagnostics = new Set<string>();
+  let hearsFolderChanges = false;
 
   const log = (where: string, error: unknown) =>
     connection.console.error(`policy-memo: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -145,7 +151,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         severity: 'warning',
         message: custom.remote
           ? t(locale, 'schema.customRemote', { path: custom.shownPath })
-          : t(locale, 'schema.customBroken', { path: custom.shownPath, message: custom.problem ?? '' }),
+          : t(locale, 'schema.customBroken', { path: custom.shownPath, message: problemText(custom.problem ?? '', locale) }),
         range: memo.lines.range(0, memo.lines.lineEnd(0)),
         fixes: [],
       });
@@ -241,12 +247,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   }
 
-  /** Schedules a check. Small memos are checked at once; slow ones wait a little, so typing stays smooth. */
+  /**
+   * Schedules a check. A change arriving while the server is idle is checked at once, whatever the
+   * memo's size; only when changes come faster than a slow memo can be checked (an older version's
+   * check still waiting) does the server wait about one check's time, dropping the stale versions.
+   */
   function schedule(uri: string): void {
     const previous = pending.get(uri);
     if (previous !== undefined) runtime.clearTimeout(previous);
     const cost = lastDuration.get(uri) ?? 0;
-    const delay = cost < 15 ? 0 : Math.min(500, cost * 2);
+    const delay = previous !== undefined && cost >= 15 ? Math.min(250, cost) : 0;
     pending.set(
       uri,
       runtime.setTimeout(() => void publish(uri).catch((error) => log('publishDiagnostics', error)), delay),
@@ -276,6 +286,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    // Listening for folder changes throws when the client cannot send them.
+    hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.filter((u) => u.startsWith('file:')).map(uriToPath);
     return {
@@ -297,7 +309,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         watchers: [{ globPattern: `**/${CONFIG_FOLDER}/*.yaml` }, { globPattern: '**/*.memo.{md,yaml,yml}' }],
       });
     }
-    if (canAskConfiguration) {
+    if (hearsFolderChanges) {
       void connection.workspace.onDidChangeWorkspaceFolders((event) => {
         folders = folders.filter((f) => !event.removed.some((r) => uriToPath(r.uri) === f));
         folders.push(...event.added.map((a) => uriToPath(a.uri)));
@@ -334,17 +346,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   // TextDocuments reports an open as a content change too: the open is checked once, here.
   const opening = new Set<string>();
-  documents.onDidOpen((event) => {
-    if (!memoKindOf(event.document.uri)) return;
-    opening.add(event.document.uri);
-    schedule(event.document.uri);
-  });
+  documents.onDidOpen(
+    guard('didOpen', undefined, async (event) => {
+      if (!memoKindOf(event.document.uri)) return;
+      opening.add(event.document.uri);
+      schedule(event.document.uri);
+      await tooLargeToCheckLive(event.document);
+    }),
+  );
 
   documents.onDidChangeContent(
     guard('didChange', undefined, async (event) => {
       const uri = event.document.uri;
       if (opening.delete(uri) || !memoKindOf(uri)) return;
-      if ((await settingsFor(uri)).run === 'onType') {
+      if ((await settingsFor(uri)).run === 'onType' && !(await tooLargeToCheckLive(event.document))) {
         schedule(uri);
         if (uri.startsWith('file:')) recheckLinked(uriToPath(uri));
       }
@@ -354,9 +369,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidSave(
     guard('didSave', undefined, async (event) => {
       const uri = event.document.uri;
-      if (memoKindOf(uri) && (await settingsFor(uri)).run === 'onSave') schedule(uri);
+      if (!memoKindOf(uri)) return;
+      if ((await settingsFor(uri)).run === 'onSave' || (await tooLargeToCheckLive(event.document))) schedule(uri);
     }),
   );
+
+  /** Whether a memo is above the `maxFileSize` setting; the first time, tells the writer it is checked on open and save only. */
+  async function tooLargeToCheckLive(document: TextDocument): Promise<boolean> {
+    const settings = await settingsFor(document.uri);
+    const limit = settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
+    if (document.getText().length <= limit * 1024 * 1024) return false;
+    if (!toldLarge.has(document.uri)) {
+      toldLarge.add(document.uri);
+      // A notification, not showInformationMessage (a request a client may leave unanswered).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(localeOf(settings), 'server.largeFile', { limit }) });
+    }
+    return true;
+  }
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -453,6 +482,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   documents.listen(connection);
   connection.listen();
+}
+
+function problemText(problem: SchemaRefusal | string, locale: Locale): string {
+  return typeof problem === 'string' ? problem : t(locale, problem.id, problem.params);
 }
 
 function sameRange(a: Finding['range'], b: Finding['range']): boolean {

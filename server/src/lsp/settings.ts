@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { compileCustomSchema, MemoSchema } from '../engine';
+import { checkSchemaFileSize, compileCustomSchema, MemoSchema, SchemaRefusal } from '../engine';
 import type { MemoSettings } from './protocol';
 
 /** A custom schema as loaded for a workspace: the compiled schema, or why it cannot be used. */
 export interface CustomSchema {
   shownPath: string;
   schema?: MemoSchema;
-  problem?: string;
+  /** Why the schema cannot be used: a refusal (translatable) or the parser's or ajv's own message. */
+  problem?: SchemaRefusal | string;
   /** The setting names a URL, which is never fetched (said from the catalogue, in the writer's language). */
   remote?: boolean;
 }
@@ -37,9 +38,10 @@ export class SchemaLoader {
     if (cached && cached.text === text) return cached.result;
     let result: CustomSchema;
     try {
+      checkSchemaFileSize(text);
       result = { shownPath: setting, schema: compileCustomSchema(JSON.parse(text)) };
     } catch (error) {
-      result = { shownPath: setting, problem: (error as Error).message };
+      result = { shownPath: setting, problem: error instanceof SchemaRefusal ? error : (error as Error).message };
     }
     this.cache.set(file, { text, result });
     return result;

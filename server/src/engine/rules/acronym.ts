@@ -8,7 +8,8 @@ import { memoTexts } from '../texts';
 
 /** Acronyms every reader knows: they never need a definition. */
 const BUILT_IN = new Set(['COVID', 'COVID-19', 'OPS', 'FAQ', 'PDF', 'URL', 'TTY', 'ATS']);
-const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+// Bounded: no real word is longer, and an unbounded run over a 5 MB line overflowed the regular expression's stack.
+const WORD = /[\p{L}\p{N}]{1,256}(?:-[\p{L}\p{N}]{1,256}){0,16}/gu;
 const ACRONYM = /^\p{Lu}{2,}s?$/u;
 const ROMAN = /^(?=[IVX]{2,}$)X{0,3}(IX|IV|V?I{0,3})$/;
 

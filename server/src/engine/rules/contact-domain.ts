@@ -7,7 +7,8 @@ export const contactDomain: Rule = {
   needsData: true,
   check(ctx) {
     const domains = ctx.config.contactDomains.map((d) => d.toLowerCase());
-    const email = (ctx.memo.data as { contact?: { email?: unknown } }).contact?.email;
+    // A .memo.yaml root may be null or a list: read the data defensively.
+    const email = (ctx.memo.data as { contact?: { email?: unknown } } | null)?.contact?.email;
     if (domains.length === 0 || typeof email !== 'string' || !email.includes('@')) return;
     const domain = email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
     if (domains.some((d) => domain === d || domain.endsWith(`.${d}`))) return;

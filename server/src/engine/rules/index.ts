@@ -3,6 +3,7 @@ import { acronym } from './acronym';
 import { bilingual } from './bilingual';
 import { contactDomain } from './contact-domain';
 import { dateFormat } from './date-format';
+import { encoding } from './encoding';
 import { frTypography } from './fr-typography';
 import { frontMatter } from './front-matter';
 import { officialName } from './official-name';
@@ -21,6 +22,7 @@ import { yamlSyntax } from './yaml-syntax';
 export const rules: readonly Rule[] = [
   frontMatter,
   yamlSyntax,
+  encoding,
   bilingual,
   recipients,
   signatories,

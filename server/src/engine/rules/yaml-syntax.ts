@@ -1,6 +1,9 @@
 import type { ErrorCode } from 'yaml';
 import type { MessageId } from '../messages';
+import { MAX_YAML_LENGTH } from '../parse';
 import type { Rule } from '../rule';
+
+const megabytes = (length: number) => (length / (1024 * 1024)).toFixed(1);
 
 /**
  * The parser's errors that writers make most, said in their words and language; any other error keeps
@@ -13,15 +16,22 @@ const WRITER_MESSAGES: Partial<Record<ErrorCode, MessageId>> = {
   MULTILINE_IMPLICIT_KEY: 'yaml.notKeyValue',
   BAD_SCALAR_START: 'yaml.reservedStart',
   BAD_INDENT: 'yaml.badIndent',
+  // The parser turns a stack overflow on deep nesting into this error; its own text says nothing useful.
+  RESOURCE_EXHAUSTION: 'yaml.tooDeep',
 };
 
-/** Every YAML error, at the parser's own range. */
+/** Every YAML error, at the parser's own range; YAML too large or too deep to check, said plainly. */
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
   needsData: false,
   check(ctx) {
     const { memo } = ctx;
+    if (memo.yamlTooLarge !== undefined) {
+      const line = memo.lines.positionAt(memo.yamlStart).line;
+      const message = ctx.t('yaml.tooLarge', { size: megabytes(memo.yamlTooLarge), limit: megabytes(MAX_YAML_LENGTH) });
+      ctx.report({ start: memo.yamlStart, end: memo.lines.lineEnd(line), message });
+    }
     const doc = memo.doc;
     if (!doc) return;
     const limit = memo.split?.frontMatter?.contentEnd ?? memo.text.length;
