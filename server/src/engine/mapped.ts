@@ -7,21 +7,16 @@
 export class MappedText {
   constructor(
     readonly text: string,
-    private readonly starts: readonly number[],
-    private readonly ends: readonly number[],
-    /** Where an empty text sits in the document. */
-    private readonly origin = starts[0] ?? 0,
+    /** Undefined for a verbatim slice, whose text[i] is the document's character at `origin + i` (no arrays to build). */
+    private readonly starts: readonly number[] | undefined,
+    private readonly ends: readonly number[] | undefined,
+    /** Where an empty text sits in the document; for a verbatim slice, where text[0] is. */
+    private readonly origin = starts?.[0] ?? 0,
   ) {}
 
   /** Text that is a verbatim slice of the document starting at `at`. */
   static verbatim(text: string, at: number): MappedText {
-    const starts = new Array<number>(text.length);
-    const ends = new Array<number>(text.length);
-    for (let i = 0; i < text.length; i++) {
-      starts[i] = at + i;
-      ends[i] = at + i + 1;
-    }
-    return new MappedText(text, starts, ends, at);
+    return new MappedText(text, undefined, undefined, at);
   }
 
   /** Joins texts; `separator` (one character, e.g. U+FFFC) sits between them, mapped to the gap. */
@@ -50,32 +45,33 @@ export class MappedText {
   }
 
   startOf(i: number): number {
-    return this.starts[i];
+    return this.starts ? this.starts[i] : this.origin + i;
   }
 
   endOf(i: number): number {
-    return this.ends[i];
+    return this.ends ? this.ends[i] : this.origin + i + 1;
   }
 
   /** Document span [start, end) of text[from, to). An empty slice is a point before text[from]. */
   span(from: number, to: number): [number, number] {
-    if (to > from) return [this.starts[from], this.ends[to - 1]];
-    if (from < this.length) return [this.starts[from], this.starts[from]];
-    const end = this.length > 0 ? this.ends[this.length - 1] : this.origin;
+    if (to > from) return [this.startOf(from), this.endOf(to - 1)];
+    if (from < this.length) return [this.startOf(from), this.startOf(from)];
+    const end = this.length > 0 ? this.endOf(this.length - 1) : this.origin;
     return [end, end];
   }
 
   /** Whether text[from, to) is copied unchanged from `document` (no escape, no folded line break). */
   isVerbatim(document: string, from: number, to: number): boolean {
     for (let i = from; i < to; i++) {
-      if (this.ends[i] - this.starts[i] !== 1 || document[this.starts[i]] !== this.text[i]) return false;
-      if (i > from && this.starts[i] !== this.ends[i - 1]) return false;
+      if (this.endOf(i) - this.startOf(i) !== 1 || document[this.startOf(i)] !== this.text[i]) return false;
+      if (i > from && this.startOf(i) !== this.endOf(i - 1)) return false;
     }
     return true;
   }
 
   slice(from: number, to: number): MappedText {
     const [origin] = this.span(from, to);
+    if (!this.starts || !this.ends) return MappedText.verbatim(this.text.slice(from, to), origin);
     return new MappedText(this.text.slice(from, to), this.starts.slice(from, to), this.ends.slice(from, to), origin);
   }
 
@@ -86,8 +82,17 @@ export class MappedText {
   compose(text: string, innerStarts: readonly number[], innerEnds: readonly number[]): MappedText {
     const starts = new Array<number>(text.length);
     const ends = new Array<number>(text.length);
+    const last = this.length > 0 ? this.endOf(this.length - 1) : this.origin;
+    // `span` inlined: this runs for every character of every paragraph.
     for (let i = 0; i < text.length; i++) {
-      [starts[i], ends[i]] = this.span(innerStarts[i], Math.max(innerEnds[i], innerStarts[i]));
+      const from = innerStarts[i];
+      const to = innerEnds[i];
+      if (to > from) {
+        starts[i] = this.startOf(from);
+        ends[i] = this.endOf(to - 1);
+      } else {
+        starts[i] = ends[i] = from < this.length ? this.startOf(from) : last;
+      }
     }
     return new MappedText(text, starts, ends, text.length > 0 ? starts[0] : this.origin);
   }

@@ -1,4 +1,5 @@
 import type { Language } from './body';
+import { maskRanges } from './patterns';
 
 /** A number as written, with its value in one canonical form so `1 000`, `1,000` and `1000` compare equal. */
 export interface NumberMention {
@@ -24,10 +25,18 @@ function canonical(digits: string): string {
  */
 export function numbersIn(text: string, lang: Language): NumberMention[] {
   const found: NumberMention[] = [];
-  let rest = text;
-  const blank = (start: number, end: number) => (rest = rest.slice(0, start) + ' '.repeat(end - start) + rest.slice(end));
-  for (const m of [...text.matchAll(lang === 'en' ? EN_TIME : FR_TIME), ...text.matchAll(CLOCK)]) {
-    if (rest[m.index] === ' ') continue;
+  const times = [...text.matchAll(lang === 'en' ? EN_TIME : FR_TIME)];
+  const clocks = [...text.matchAll(CLOCK)];
+  // A time's characters are blanked once read, so a clock inside it, and its digits, are not read again.
+  // Matches of one pattern never overlap, so only a clock starting inside a time is skipped.
+  const blanks: { start: number; end: number }[] = [];
+  let t = 0;
+  const inTime = (at: number) => {
+    while (t < times.length && times[t].index + times[t][0].length <= at) t++;
+    return t < times.length && times[t].index <= at;
+  };
+  for (const [i, m] of [...times, ...clocks].entries()) {
+    if (i >= times.length && inTime(m.index)) continue;
     let hour = Number(m[1]);
     const half = m[3]?.toLowerCase();
     if (half === 'p' && hour < 12) hour += 12;
@@ -35,8 +44,9 @@ export function numbersIn(text: string, lang: Language): NumberMention[] {
     const end = m.index + m[0].length;
     found.push({ value: String(hour), start: m.index, end });
     if (m[2] && Number(m[2]) !== 0) found.push({ value: String(Number(m[2])), start: m.index, end });
-    blank(m.index, end);
+    blanks.push({ start: m.index, end });
   }
+  const rest = maskRanges(text, blanks, ' ');
   for (const m of rest.matchAll(lang === 'en' ? EN_NUMBER : FR_NUMBER)) {
     const digits = lang === 'en' ? m[0].replace(/,/g, '') : m[0].replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
     found.push({ value: canonical(digits), start: m.index, end: m.index + m[0].length });

@@ -2,7 +2,7 @@ import type { BodySection, Language } from './body';
 import type { GlossaryTerm } from './config/types';
 import type { MappedText } from './mapped';
 import { numbersIn } from './numbers';
-import { EMAIL_PATTERN, maskAddresses, termPattern, URL_PATTERN } from './patterns';
+import { addressesOf, termPattern } from './patterns';
 
 /** Something found on one side: its canonical value, as written, and where (document offsets). */
 export interface Mention {
@@ -48,9 +48,9 @@ export function sideFacts(sections: readonly BodySection[], lang: Language, glos
     facts.listItems += section.listItems;
     facts.links += section.links.length;
     for (const text of section.prose) {
-      for (const m of text.text.matchAll(EMAIL_PATTERN)) remember(facts.emails, m[0].toLowerCase(), text, m.index, m.index + m[0].length);
-      for (const m of text.text.matchAll(URL_PATTERN)) remember(facts.urls, m[0].replace(/\/$/, ''), text, m.index, m.index + m[0].length);
-      const words = maskAddresses(text.text);
+      const { emails, urls, masked: words } = addressesOf(text);
+      for (const m of emails) remember(facts.emails, m.text.toLowerCase(), text, m.start, m.end);
+      for (const m of urls) remember(facts.urls, m.text.replace(/\/$/, ''), text, m.start, m.end);
       for (const n of numbersIn(words, lang)) remember(facts.numbers, n.value, text, n.start, n.end);
       glossary.forEach((term, index) => {
         const own = term[lang];

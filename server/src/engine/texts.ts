@@ -32,8 +32,23 @@ export function memoLanguages(memo: ParsedMemo): Language[] {
   return [];
 }
 
-/** Every piece of writing in the memo, in reading order: field values (each language side apart) and the body's paragraphs. */
-export function memoTexts(memo: ParsedMemo): MemoText[] {
+const cache = new WeakMap<ParsedMemo, readonly MemoText[]>();
+
+/**
+ * Every piece of writing in the memo, in reading order: field values (each language side apart) and
+ * the body's paragraphs. Gathered once per parse: the rules that read it share the same pieces (and
+ * so whatever is cached about each piece, such as its addresses).
+ */
+export function memoTexts(memo: ParsedMemo): readonly MemoText[] {
+  let texts = cache.get(memo);
+  if (!texts) {
+    texts = gather(memo);
+    cache.set(memo, texts);
+  }
+  return texts;
+}
+
+function gather(memo: ParsedMemo): MemoText[] {
   const languages = memoLanguages(memo);
   const single = languages.length === 1 ? languages[0] : undefined;
   const root = memo.doc?.contents;

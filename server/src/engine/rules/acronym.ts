@@ -2,7 +2,7 @@ import type { Language } from '../body';
 import type { RuleContext } from '../context';
 import { addToGlossary, inGlossary } from '../glossary';
 import type { MappedText } from '../mapped';
-import { maskAddresses } from '../patterns';
+import { addressesOf } from '../patterns';
 import type { Rule } from '../rule';
 import { memoTexts } from '../texts';
 
@@ -29,22 +29,49 @@ const keyOf = (word: string) => (/\p{Lu}s$/u.test(word) ? word.slice(0, -1) : wo
 
 const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+const SPACE = /\s/;
+const EXPANSION = /\s+\(([^()]+)\)/y;
+
+/** Where the `(` is that `at` follows, with only spaces between; -1 when there is none. */
+function parenBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && SPACE.test(text[i - 1])) i--;
+  return i > 0 && text[i - 1] === '(' ? i - 1 : -1;
+}
+
+/** Whether `at` is followed by spaces and a `)`. */
+function parenAfter(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && SPACE.test(text[i])) i++;
+  return text[i] === ')';
+}
+
 /**
  * The acronyms of one text, in order, each marked when this very place defines it:
  * `Full name (ACR)`, or `ACR (Full name)` whose first word starts like the acronym.
  */
 function usesIn(text: MappedText, exempt: (word: string) => boolean): Omit<Use, 'lang' | 'order'>[] {
-  const masked = maskAddresses(text.text);
+  const masked = addressesOf(text).masked;
   const words = [...masked.matchAll(WORD)].filter((m) => ACRONYM.test(m[0]) && !ROMAN.test(m[0]) && !exempt(m[0]) && !exempt(keyOf(m[0])));
   // A text in capitals only (a heading, a shouted line) has no acronyms to read.
   if (!/\p{Ll}/u.test(masked) && words.length > 1) return [];
+  // Each test looks only near the word (never at all the text before or after it): a long paragraph stays linear.
+  let firstLetter: number | undefined;
   return words.map((m) => {
     const start = m.index;
     const end = start + m[0].length;
-    const before = masked.slice(0, start);
-    const after = masked.slice(end);
-    const inParens = /\(\s*$/.test(before) && /^\s*\)/.test(after) && /\p{L}/u.test(before.slice(0, -1).replace(/\(\s*$/, ''));
-    const expansion = /^\s+\(([^()]+)\)/.exec(after)?.[1].trim() ?? '';
+    // `Full name (ACR)`: a `(` before, a `)` after, and a letter somewhere before the `(` (before
+    // the outer one of `((ACR)`).
+    const open = parenBefore(masked, start);
+    let inParens = false;
+    if (open >= 0 && parenAfter(masked, end)) {
+      const outer = open === start - 1 ? parenBefore(masked, open) : -1;
+      const limit = outer >= 0 ? outer : open;
+      firstLetter ??= masked.search(/\p{L}/u);
+      inParens = firstLetter >= 0 && firstLetter < limit;
+    }
+    EXPANSION.lastIndex = end;
+    const expansion = EXPANSION.exec(masked)?.[1].trim() ?? '';
     const expands = expansion.split(/\s+/).length >= 2 && foldAccents(expansion)[0] === foldAccents(m[0])[0];
     return { key: keyOf(m[0]), word: m[0], text, start, end, definition: inParens || expands };
   });
@@ -71,11 +98,27 @@ export const acronym: Rule = {
   needsData: true,
   check(ctx) {
     const extra = new Set(ctx.config.acronyms);
-    const exempt = (word: string) => BUILT_IN.has(word) || extra.has(word) || inGlossary(ctx.config, word);
+    const exempted = new Map<string, boolean>();
+    const exempt = (word: string) => {
+      let known = exempted.get(word);
+      if (known === undefined) {
+        known = BUILT_IN.has(word) || extra.has(word) || inGlossary(ctx.config, word);
+        exempted.set(word, known);
+      }
+      return known;
+    };
     const uses: Use[] = [];
+    const definitionsOf = new Map<string, Use[]>();
     for (const piece of memoTexts(ctx.memo)) {
       if (piece.field === 'address') continue;
-      for (const use of usesIn(piece.text, exempt)) uses.push({ ...use, lang: piece.lang, order: uses.length });
+      for (const found of usesIn(piece.text, exempt)) {
+        const use = { ...found, lang: piece.lang, order: uses.length };
+        uses.push(use);
+        if (!use.definition) continue;
+        const known = definitionsOf.get(use.key);
+        if (known) known.push(use);
+        else definitionsOf.set(use.key, [use]);
+      }
     }
     // A definition in one language does not serve a reader of the other; text in no particular language serves both.
     const visible = (definition: Use, use: Use) => !use.lang || !definition.lang || definition.lang === use.lang;
@@ -84,7 +127,7 @@ export const acronym: Rule = {
       const scope = `${use.lang ?? '*'}\u0000${use.key}`;
       if (done.has(scope)) continue;
       done.add(scope);
-      const definitions = uses.filter((d) => d.definition && d.key === use.key && visible(d, use));
+      const definitions = (definitionsOf.get(use.key) ?? []).filter((d) => visible(d, use));
       if (definitions.some((d) => d.order <= use.order)) continue;
       report(ctx, use, definitions[0]);
     }

@@ -2,7 +2,7 @@ import { OPAQUE } from '../body';
 import type { RuleContext } from '../context';
 import type { MappedText } from '../mapped';
 import type { MessageId, MessageParams } from '../messages';
-import { maskAddresses } from '../patterns';
+import { addressesOf } from '../patterns';
 import type { Rule } from '../rule';
 import { memoTexts } from '../texts';
 
@@ -86,7 +86,7 @@ export function typographyProblems(text: string, france: boolean): Problem[] {
 
 function reportAll(ctx: RuleContext, mapped: MappedText, france: boolean): void {
   const document = ctx.memo.text;
-  for (const p of typographyProblems(maskAddresses(mapped.text), france)) {
+  for (const p of typographyProblems(addressesOf(mapped).masked, france)) {
     const [start, end] = mapped.span(p.from, p.to);
     const edits = (p.replace ?? []).map(([from, to, newText]) => {
       const [s, e] = mapped.span(from, to);
