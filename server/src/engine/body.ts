@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { isMap, isScalar } from 'yaml';
-import { MappedText } from './mapped';
+import { MappedText, MappingBuilder } from './mapped';
 import type { ParsedMemo } from './parse';
 import { mapScalar } from './scalars';
 import { LineIndex } from './text';
@@ -127,10 +127,9 @@ function parseSection(source: MappedText, from: number, to: number, lang: Langua
   return section;
 }
 
-/** Lines the inline token's content up with the section's text: content index → section index. */
-function contentMap(token: Token, text: string, lines: LineIndex): { starts: number[]; ends: number[] } | undefined {
-  const starts: number[] = [];
-  const ends: number[] = [];
+/** The inline token's content mapped to the document, through the section's text; undefined when it does not line up. */
+function contentMap(token: Token, text: string, lines: LineIndex, section: MappedText): MappedText | undefined {
+  const map = new MappingBuilder();
   const contentLines = token.content.split('\n');
   for (let k = 0; k < contentLines.length; k++) {
     const line = (token.map as [number, number])[0] + k;
@@ -141,20 +140,16 @@ function contentMap(token: Token, text: string, lines: LineIndex): { starts: num
     let column = source.endsWith(stripped) ? source.length - stripped.length : source.indexOf(stripped);
     if (column < 0) return undefined;
     if (stripped === '') column = source.length;
-    for (let c = 0; c < content.length - stripped.length; c++) {
-      starts.push(lineStart + column);
-      ends.push(lineStart + column);
-    }
-    for (let c = 0; c < stripped.length; c++) {
-      starts.push(lineStart + column + c);
-      ends.push(lineStart + column + c + 1);
-    }
+    const at = lineStart + column;
+    // Indentation markdown-it kept but the line does not have sits at the first character.
+    map.source(...section.span(at, at), content.length - stripped.length);
+    map.copy(section, at, stripped.length);
     if (k < contentLines.length - 1) {
-      starts.push(lines.lineEnd(line));
-      ends.push(lines.lineStart(line + 1));
+      const next = lines.lineStart(line + 1);
+      map.source(...section.span(lines.lineEnd(line), Math.max(next, lines.lineEnd(line))), 1);
     }
   }
-  return { starts, ends };
+  return map.build(token.content, map.first ?? section.origin);
 }
 
 /** The end of a link's target after its closing `]`: `(…)` with nested parentheses, `[ref]`, or nothing. */
@@ -175,19 +170,15 @@ function skipTarget(content: string, j: number): number {
 }
 
 function readInline(token: Token, text: string, lines: LineIndex, section: MappedText, out: BodySection): void {
-  const map = contentMap(token, text, lines);
-  if (!map) return;
-  const content = section.compose(token.content, map.starts, map.ends);
+  const content = contentMap(token, text, lines, section);
+  if (!content) return;
   const src = token.content;
   let prose = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const map = new MappingBuilder();
   const push = (chars: string, start: number, end: number, each = false) => {
     prose += chars;
-    for (let i = 0; i < chars.length; i++) {
-      starts.push(each ? start + i : start);
-      ends.push(each ? start + i + 1 : end);
-    }
+    if (each) map.copy(content, start, chars.length);
+    else map.source(...content.span(start, Math.max(end, start)), chars.length);
   };
   const links: { start: number; href: string; auto: boolean }[] = [];
   let autolink = 0;
@@ -269,7 +260,7 @@ function readInline(token: Token, text: string, lines: LineIndex, section: Mappe
     if (error instanceof Misaligned) return;
     throw error;
   }
-  out.prose.push(content.compose(prose, starts, ends));
+  out.prose.push(map.build(prose, map.first ?? content.origin));
 }
 
 /** The token stream and the source could not be lined up (an unusual construct): the paragraph is skipped. */

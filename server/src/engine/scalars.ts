@@ -1,5 +1,5 @@
 import { Scalar } from 'yaml';
-import { MappedText } from './mapped';
+import { MappedText, MappingBuilder } from './mapped';
 
 type Style = 'plain' | 'single' | 'double' | 'block';
 
@@ -62,14 +62,8 @@ function contentIndent(text: string, from: number, to: number): number {
 }
 
 function align(value: string, text: string, from: number, to: number, style: Style, indent: number): MappedText | undefined {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const map = (units: number, start: number, end: number) => {
-    for (let u = 0; u < units; u++) {
-      starts.push(start);
-      ends.push(end);
-    }
-  };
+  const mapping = new MappingBuilder();
+  const map = (units: number, start: number, end: number) => mapping.source(start, end, units);
   /** Skips a line's indentation: exactly the block's for block scalars, all of it in flow styles. */
   const skipIndent = (j: number): number => {
     if (style === 'block') {
@@ -137,5 +131,5 @@ function align(value: string, text: string, from: number, to: number, style: Sty
     }
     return undefined;
   }
-  return new MappedText(value, starts, ends, from);
+  return mapping.build(value, from);
 }
