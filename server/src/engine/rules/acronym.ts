@@ -29,6 +29,56 @@ const keyOf = (word: string) => (/\p{Lu}s$/u.test(word) ? word.slice(0, -1) : wo
 
 const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+const UPPER = /^\p{Lu}$/u;
+/** Per BMP code unit: 0 not yet known, 1 an upper-case letter, 2 not one. */
+const upperTable = new Uint8Array(0x10000);
+
+/** The length in units of the upper-case letter at `i`, or 0. */
+function upperAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const cp = text.codePointAt(i) as number;
+    return cp > 0xffff && UPPER.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  if (upperTable[c] === 0) upperTable[c] = UPPER.test(String.fromCharCode(c)) ? 1 : 2;
+  return upperTable[c] === 1 ? 1 : 0;
+}
+
+/** An ASCII character no word contains: WORD's matches are the same whether it scans from the text's start or from just after one. */
+function breaksWords(c: number): boolean {
+  return c < 128 && c !== 45 /* - */ && !(c >= 48 && c <= 57) && !((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/**
+ * WORD's matches that can be acronyms, in order, without matching every word of the text: an
+ * acronym holds two upper-case letters in a row, so WORD runs only from the word break before each
+ * such pair (running it over a whole paragraph costs a Unicode class test at every character).
+ */
+function candidateWords(text: string): RegExpExecArray[] {
+  const words: RegExpExecArray[] = [];
+  let scanned = 0;
+  for (let i = 0; i < text.length; i++) {
+    const first = upperAt(text, i);
+    if (first === 0 || !upperAt(text, i + first)) continue;
+    if (i < scanned) continue;
+    let from = i;
+    while (from > scanned && !breaksWords(text.charCodeAt(from - 1))) from--;
+    for (;;) {
+      WORD.lastIndex = from;
+      const m = WORD.exec(text);
+      if (!m) {
+        scanned = text.length;
+        break;
+      }
+      words.push(m);
+      from = scanned = m.index + m[0].length;
+      if (scanned > i) break;
+    }
+  }
+  return words;
+}
+
 const SPACE = /\s/;
 const EXPANSION = /\s+\(([^()]+)\)/y;
 
@@ -52,7 +102,7 @@ function parenAfter(text: string, at: number): boolean {
  */
 function usesIn(text: MappedText, exempt: (word: string) => boolean): Omit<Use, 'lang' | 'order'>[] {
   const masked = addressesOf(text).masked;
-  const words = [...masked.matchAll(WORD)].filter((m) => ACRONYM.test(m[0]) && !ROMAN.test(m[0]) && !exempt(m[0]) && !exempt(keyOf(m[0])));
+  const words = candidateWords(masked).filter((m) => ACRONYM.test(m[0]) && !ROMAN.test(m[0]) && !exempt(m[0]) && !exempt(keyOf(m[0])));
   // A text in capitals only (a heading, a shouted line) has no acronyms to read.
   if (!/\p{Ll}/u.test(masked) && words.length > 1) return [];
   // Each test looks only near the word (never at all the text before or after it): a long paragraph stays linear.
