@@ -30,19 +30,19 @@ const keyOf = (word: string) => (/\p{Lu}s$/u.test(word) ? word.slice(0, -1) : wo
 const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const UPPER = /^\p{Lu}$/u;
-/** Per BMP code unit: 0 not yet known, 1 an upper-case letter, 2 not one. */
-const upperTable = new Uint8Array(0x10000);
+/**
+ * Two code units in a row that may be upper-case letters: ASCII and Latin-1 capitals, and anything
+ * past Latin-1 (checked exactly afterwards). A plain class, so the search runs at native speed
+ * where a Unicode property would be tested at every character.
+ */
+const MAYBE_CAPITALS = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\uffff]{2}/g;
 
 /** The length in units of the upper-case letter at `i`, or 0. */
 function upperAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c >= 65 && c <= 90 ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdfff) {
-    const cp = text.codePointAt(i) as number;
-    return cp > 0xffff && UPPER.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  if (upperTable[c] === 0) upperTable[c] = UPPER.test(String.fromCharCode(c)) ? 1 : 2;
-  return upperTable[c] === 1 ? 1 : 0;
+  const cp = text.codePointAt(i);
+  if (cp === undefined) return 0;
+  const units = cp > 0xffff ? 2 : 1;
+  return UPPER.test(text.slice(i, i + units)) ? units : 0;
 }
 
 /** An ASCII character no word contains: WORD's matches are the same whether it scans from the text's start or from just after one. */
@@ -58,10 +58,13 @@ function breaksWords(c: number): boolean {
 function candidateWords(text: string): RegExpExecArray[] {
   const words: RegExpExecArray[] = [];
   let scanned = 0;
-  for (let i = 0; i < text.length; i++) {
+  MAYBE_CAPITALS.lastIndex = 0;
+  while (MAYBE_CAPITALS.test(text)) {
+    const i = MAYBE_CAPITALS.lastIndex - 2;
+    // The next pair may start at the second unit of this one.
+    MAYBE_CAPITALS.lastIndex = i + 1;
     const first = upperAt(text, i);
-    if (first === 0 || !upperAt(text, i + first)) continue;
-    if (i < scanned) continue;
+    if (first === 0 || !upperAt(text, i + first) || i < scanned) continue;
     let from = i;
     while (from > scanned && !breaksWords(text.charCodeAt(from - 1))) from--;
     for (;;) {
@@ -75,6 +78,7 @@ function candidateWords(text: string): RegExpExecArray[] {
       from = scanned = m.index + m[0].length;
       if (scanned > i) break;
     }
+    MAYBE_CAPITALS.lastIndex = Math.max(scanned, i + 1);
   }
   return words;
 }
@@ -97,17 +101,17 @@ function parenAfter(text: string, at: number): boolean {
 }
 
 /**
- * The acronyms of one text, in order, each marked when this very place defines it:
+ * The acronyms of one text, in order (numbered from `firstOrder`), each marked when this very place defines it:
  * `Full name (ACR)`, or `ACR (Full name)` whose first word starts like the acronym.
  */
-function usesIn(text: MappedText, exempt: (word: string) => boolean): Omit<Use, 'lang' | 'order'>[] {
+function usesIn(text: MappedText, lang: Language | undefined, firstOrder: number, exempt: (word: string) => boolean): Use[] {
   const masked = addressesOf(text).masked;
   const words = candidateWords(masked).filter((m) => ACRONYM.test(m[0]) && !ROMAN.test(m[0]) && !exempt(m[0]) && !exempt(keyOf(m[0])));
   // A text in capitals only (a heading, a shouted line) has no acronyms to read.
   if (!/\p{Ll}/u.test(masked) && words.length > 1) return [];
   // Each test looks only near the word (never at all the text before or after it): a long paragraph stays linear.
   let firstLetter: number | undefined;
-  return words.map((m) => {
+  return words.map((m, index) => {
     const start = m.index;
     const end = start + m[0].length;
     // `Full name (ACR)`: a `(` before, a `)` after, and a letter somewhere before the `(` (before
@@ -123,7 +127,7 @@ function usesIn(text: MappedText, exempt: (word: string) => boolean): Omit<Use, 
     EXPANSION.lastIndex = end;
     const expansion = EXPANSION.exec(masked)?.[1].trim() ?? '';
     const expands = expansion.split(/\s+/).length >= 2 && foldAccents(expansion)[0] === foldAccents(m[0])[0];
-    return { key: keyOf(m[0]), word: m[0], text, start, end, definition: inParens || expands };
+    return { key: keyOf(m[0]), word: m[0], lang, order: firstOrder + index, text, start, end, definition: inParens || expands };
   });
 }
 
@@ -161,8 +165,7 @@ export const acronym: Rule = {
     const definitionsOf = new Map<string, Use[]>();
     for (const piece of memoTexts(ctx.memo)) {
       if (piece.field === 'address') continue;
-      for (const found of usesIn(piece.text, exempt)) {
-        const use = { ...found, lang: piece.lang, order: uses.length };
+      for (const use of usesIn(piece.text, piece.lang, uses.length, exempt)) {
         uses.push(use);
         if (!use.definition) continue;
         const known = definitionsOf.get(use.key);
