@@ -39,9 +39,12 @@ export interface Body {
 /** Stands in for code spans, HTML, images and autolinked URLs, so no text pattern runs across them. */
 export const OPAQUE = '\ufffc';
 
-// Inline HTML is parsed as HTML so its tags are not read as words; escapes and entities stay separate tokens.
-const md = new MarkdownIt({ html: true });
-md.disable('text_join');
+/**
+ * The Markdown reader of memo bodies. Inline HTML is parsed as HTML so its tags are not read as
+ * words; escapes and entities stay separate tokens. Exported so a test can count the parses a check makes.
+ */
+export const bodyMarkdown = new MarkdownIt({ html: true });
+bodyMarkdown.disable('text_join');
 
 const FENCE_OPEN = /^ {0,3}:::[ \t]*(en|fr)[ \t]*$/;
 const FENCE_CLOSE = /^ {0,3}:::[ \t]*$/;
@@ -58,7 +61,11 @@ export function bodySource(memo: ParsedMemo): MappedText | undefined {
   return isScalar(node) ? mapScalar(memo.text, memo.yamlStart, node) : undefined;
 }
 
-/** The body read once per parse: its language blocks, their paragraphs, list items, links and words. */
+/**
+ * The body read once per parse: its language blocks, their paragraphs, list items, links and words.
+ * Every rule, and every later request on the same ParsedMemo, shares this one reading (markdown-it
+ * is the costliest step of a check).
+ */
 export function analyzeBody(memo: ParsedMemo): Body {
   let body = cache.get(memo);
   if (!body) {
@@ -116,7 +123,7 @@ function parseSection(source: MappedText, from: number, to: number, lang: Langua
     prose: [],
   };
   let listDepth = 0;
-  for (const token of md.parse(text, {})) {
+  for (const token of bodyMarkdown.parse(text, {})) {
     if (token.type === 'list_item_open') {
       listDepth++;
       section.listItems++;

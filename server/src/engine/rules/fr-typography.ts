@@ -9,6 +9,8 @@ import { memoTexts } from '../texts';
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
 const SPACE = /[ \t\u00a0\u202f\u2009]/;
+/** The marks whose spacing is checked (the search skips the words between them at native speed). */
+const MARKS = /[:;!?«»]/g;
 /** What may stand right before a mark that takes a space: a word, a number, a closing sign. */
 const WORDLIKE = /[\p{L}\p{N})\]»"'\u2019%$]/u;
 
@@ -37,8 +39,9 @@ function spacesAfter(text: string, i: number): number {
 /** The spacing problems of one French text (addresses and code already masked). */
 export function typographyProblems(text: string, france: boolean): Problem[] {
   const problems: Problem[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (const mark of text.matchAll(MARKS)) {
+    const i = mark.index;
+    const c = mark[0];
     if (c === ':' || c === ';' || c === '!' || c === '?') {
       const run = spacesBefore(text, i);
       const spaces = text.slice(run, i);
