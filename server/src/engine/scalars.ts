@@ -12,6 +12,17 @@ const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
  * node is not a string or the source cannot be lined up with the value (rules then skip it).
  */
 export function mapScalar(text: string, yamlStart: number, node: Scalar): MappedText | undefined {
+  // The parse, the body and the rules all map the same nodes (a `.memo.yaml` body once is a whole memo's worth).
+  const known = cache.get(node);
+  if (known && known.text === text && known.yamlStart === yamlStart) return known.mapped;
+  const mapped = mapNew(text, yamlStart, node);
+  cache.set(node, { text, yamlStart, mapped });
+  return mapped;
+}
+
+const cache = new WeakMap<Scalar, { text: string; yamlStart: number; mapped: MappedText | undefined }>();
+
+function mapNew(text: string, yamlStart: number, node: Scalar): MappedText | undefined {
   if (typeof node.value !== 'string' || !node.range) return undefined;
   const from = yamlStart + node.range[0];
   const to = yamlStart + node.range[1];
@@ -119,9 +130,17 @@ function align(value: string, text: string, from: number, to: number, style: Sty
       continue;
     }
     if (c === s) {
-      map(1, j, j + 1);
-      i++;
-      j++;
+      // A stretch copied as it is (the bulk of a block scalar) is mapped in one step; whatever the
+      // steps above handle (escapes, quotes, line breaks) ends it.
+      let k = 1;
+      while (j + k < to && i + k < value.length) {
+        const next = text[j + k];
+        if (next !== value[i + k] || isBreak(next) || (style === 'double' && next === '\\') || (style === 'single' && next === "'")) break;
+        k++;
+      }
+      mapping.copied(j, k);
+      i += k;
+      j += k;
       continue;
     }
     // Whitespace YAML drops (trailing spaces before a fold, comments' indentation) has no value character.
