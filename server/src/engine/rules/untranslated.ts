@@ -31,7 +31,7 @@ export const untranslated: Rule = {
     });
     for (const section of analyzeBody(ctx.memo).sections) {
       if (!section.lang || !section.fence) continue;
-      const language = clearLanguage(section.prose.map((p) => p.text).join('\n'));
+      const language = clearLanguage(section.prose.map((p) => p.text));
       if (!language || language === section.lang) continue;
       const [start, end] = section.fence;
       ctx.report({ start, end, message: ctx.t('untranslated.block', { fence: section.lang, language: ctx.t(language === 'en' ? 'side.en' : 'side.fr') }) });
