@@ -132,10 +132,23 @@ function align(value: string, text: string, from: number, to: number, style: Sty
     if (c === s) {
       // A stretch copied as it is (the bulk of a block scalar) is mapped in one step; whatever the
       // steps above handle (escapes, quotes, line breaks) ends it.
+      if (style === 'block') {
+        // In a block scalar the rest of the line is usually the value's own: compare it in one step.
+        let lineEnd = text.indexOf('\n', j);
+        if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+        const line = text.slice(j, lineEnd);
+        if (!line.includes('\r') && value.startsWith(line, i)) {
+          mapping.copied(j, line.length);
+          i += line.length;
+          j = lineEnd;
+          continue;
+        }
+      }
+      const quote = style === 'double' ? 92 /* \\ */ : style === 'single' ? 39 /* ' */ : -1;
       let k = 1;
       while (j + k < to && i + k < value.length) {
-        const next = text[j + k];
-        if (next !== value[i + k] || isBreak(next) || (style === 'double' && next === '\\') || (style === 'single' && next === "'")) break;
+        const next = text.charCodeAt(j + k);
+        if (next !== value.charCodeAt(i + k) || next === 10 || next === 13 || next === quote) break;
         k++;
       }
       mapping.copied(j, k);
