@@ -21,6 +21,8 @@ interface Run {
 export class MappedText {
   /** The run last looked up: lookups mostly walk forward through a text. */
   private last = 0;
+  /** What rules work out from the text once and share (see `derived`). */
+  private cache?: Map<string, unknown>;
 
   constructor(
     readonly text: string,
@@ -48,6 +50,16 @@ export class MappedText {
       map.copy(part, 0, part.length);
     });
     return map.build(text, parts[0]?.origin ?? 0);
+  }
+
+  /**
+   * Something worked out from this text once and shared by every rule that asks (its addresses, say):
+   * cheaper than a WeakMap from texts, of which a memo has thousands.
+   */
+  derived<T>(key: string, compute: () => T): T {
+    this.cache ??= new Map();
+    if (!this.cache.has(key)) this.cache.set(key, compute());
+    return this.cache.get(key) as T;
   }
 
   get length(): number {

@@ -101,16 +101,9 @@ export function maskRanges(text: string, ranges: readonly { start: number; end: 
   return masked + text.slice(done);
 }
 
-const cache = new WeakMap<MappedText, Addresses>();
-
 /** The addresses of a piece of the memo, found once however many rules ask. */
 export function addressesOf(text: MappedText): Addresses {
-  let found = cache.get(text);
-  if (!found) {
-    found = addressesIn(text.text);
-    cache.set(text, found);
-  }
-  return found;
+  return text.derived('addresses', () => addressesIn(text.text));
 }
 
 const terms = new Map<string, RegExp>();
