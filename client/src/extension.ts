@@ -1,20 +1,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
+import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 
-/** The memo files the extension serves: selected by file pattern, so they keep their Markdown/YAML language. */
-export const MEMO_SELECTOR: { scheme: string; pattern: string }[] = ['file', 'untitled'].flatMap((scheme) => [
-  { scheme, pattern: '**/*.memo.md' },
-  { scheme, pattern: '**/*.memo.{yaml,yml}' },
-]);
-
-export function isMemoDocument(document: vscode.TextDocument): boolean {
-  return vscode.languages.match(MEMO_SELECTOR, document) > 0;
-}
+export { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
 
 let client: LanguageClient | undefined;
+/** Settles once the client's first start has succeeded or failed. */
+let started: Promise<void> | undefined;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -49,17 +44,25 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * open, so other Markdown and YAML files cost nothing.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  const start = () => {
-    if (client) return;
-    client = createClient(context);
-    void startOrExplain(client);
+  const start = (): Promise<void> => {
+    if (!client) {
+      client = createClient(context);
+      started = startOrExplain(client);
+    }
+    return started ?? Promise.resolve();
   };
-  if (vscode.workspace.textDocuments.some(isMemoDocument)) start();
+  /** The running client, started on demand: the preview may open before any memo made it start. */
+  const running = async (): Promise<LanguageClient> => {
+    await start();
+    if (!client) throw new Error('Policy Memo: the language client was stopped');
+    return client;
+  };
+  if (vscode.workspace.textDocuments.some(isMemoDocument)) void start();
   else {
     const watch = vscode.workspace.onDidOpenTextDocument((document) => {
       if (!isMemoDocument(document)) return;
       watch.dispose();
-      start();
+      void start();
     });
     context.subscriptions.push(watch);
   }
@@ -67,9 +70,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
       if (client) await client.restart();
-      else start();
+      else await start();
     }),
-    ...registerPreviewCommands(context),
+    ...registerPreviewCommands(context, running),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown) => newMemo(context, language)),
   );
 }
@@ -77,4 +80,5 @@ export function activate(context: vscode.ExtensionContext): void {
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  started = undefined;
 }

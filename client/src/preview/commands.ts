@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
+import { isMemoDocument } from '../memoFiles';
+import type { RunningClient } from '../memoServer';
 import { exportToHtml } from './exportHtml';
-import { isMemoFile, MemoPreview } from './panel';
+import { MemoPreview } from './panel';
 
 /** The memo to act on: the one in the active editor, else the one the preview shows. */
 function activeMemo(uri?: vscode.Uri): vscode.TextDocument | undefined {
   if (uri) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open && isMemoFile(open)) return open;
+    if (open && isMemoDocument(open)) return open;
   }
   const editor = vscode.window.activeTextEditor;
-  if (editor && isMemoFile(editor.document)) return editor.document;
+  if (editor && isMemoDocument(editor.document)) return editor.document;
   return MemoPreview.document;
 }
 
@@ -17,7 +19,7 @@ async function withMemo(uri: vscode.Uri | undefined, action: (document: vscode.T
   let document = activeMemo(uri);
   if (!document && uri) {
     const opened = await vscode.workspace.openTextDocument(uri);
-    if (isMemoFile(opened)) document = opened;
+    if (isMemoDocument(opened)) document = opened;
   }
   if (!document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a memo file (*.memo.md, *.memo.yaml or *.memo.yml) first.'));
@@ -26,15 +28,15 @@ async function withMemo(uri: vscode.Uri | undefined, action: (document: vscode.T
   await action(document);
 }
 
-/** The preview and export commands (the editor title button passes the file's URI). */
-export function registerPreviewCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+/** The preview and export commands (the editor title button passes the file's URI); the language server renders. */
+export function registerPreviewCommands(context: vscode.ExtensionContext, client: RunningClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('policyMemo.openPreviewToSide', (uri?: vscode.Uri) =>
-      withMemo(uri, (document) => MemoPreview.show(context, document, vscode.ViewColumn.Beside, true)),
+      withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Beside, true)),
     ),
     vscode.commands.registerCommand('policyMemo.openPreview', (uri?: vscode.Uri) =>
-      withMemo(uri, (document) => MemoPreview.show(context, document, vscode.ViewColumn.Active, false)),
+      withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Active, false)),
     ),
-    vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, exportToHtml)),
+    vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportToHtml(document, client))),
   ];
 }

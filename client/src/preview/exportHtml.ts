@@ -1,11 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { memoKindOf } from '../../../server/src/engine';
-import { exportMemo, exportPathFor, folderImages } from '../../../server/src/preview';
+import { exportHtml } from '../../../server/src/lsp/protocol';
+import { exportPathFor } from '../../../server/src/preview/export-path';
+import { failureText, RunningClient } from '../memoServer';
 
-/** "Policy Memo: Export to HTML": one standalone file beside the memo (or where the writer chooses, for an untitled memo). */
-export async function exportToHtml(document: vscode.TextDocument): Promise<void> {
-  const kind = memoKindOf(document.uri.path) ?? 'markdown';
+/**
+ * "Policy Memo: Export to HTML": one standalone file beside the memo (or where the writer chooses, for
+ * an untitled memo). The language server renders it and counts its errors with the memo's own checks.
+ */
+export async function exportToHtml(document: vscode.TextDocument, client: RunningClient): Promise<void> {
   const local = document.uri.scheme === 'file';
   let target: vscode.Uri | undefined = local ? vscode.Uri.file(exportPathFor(document.uri.fsPath)) : undefined;
   if (!target) {
@@ -17,14 +20,15 @@ export async function exportToHtml(document: vscode.TextDocument): Promise<void>
     });
     if (!target) return;
   }
-  const result = exportMemo(document.getText(), kind, { resolveImage: local ? folderImages(path.dirname(document.uri.fsPath)) : undefined });
+  let errors: number;
   try {
+    const result = await (await client()).sendRequest(exportHtml, { uri: document.uri.toString() });
+    errors = result.errors;
     await vscode.workspace.fs.writeFile(target, Buffer.from(result.html, 'utf8'));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', failureText(error)));
     return;
   }
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
   const open = vscode.l10n.t('Open in Browser');
   const shown = vscode.workspace.asRelativePath(target);
   const choice =

@@ -1,7 +1,8 @@
 /**
  * The custom messages between the VS Code client and the server, declared once for both sides.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { MemoLang } from '../preview/labels';
 
 /** Options the client sends in `initializationOptions`. */
 export interface InitializationOptions {
@@ -22,3 +23,37 @@ export interface MemoSettings {
 }
 
 export const defaultSettings: MemoSettings = { run: 'onType', schema: '', locale: 'auto', maxFileSize: 2 };
+
+/** A memo held open by the client, by URI (the server renders its own copy of the text). */
+export interface MemoDocumentParams {
+  uri: string;
+}
+
+/** What the preview shows: the memo rendered from the version the server holds, and its problem count. */
+export interface RenderPreviewResult {
+  /** The document version rendered. */
+  version: number;
+  /** The memo as an HTML fragment (`.memo-pages`), every value escaped, images inlined as data: URLs. */
+  html: string;
+  langs: MemoLang[];
+  /** False when the YAML could not be read: the header block is then empty. */
+  complete: boolean;
+  /** The count of the problems the server publishes for this memo (same schema, configuration and locale). */
+  problems: number;
+}
+
+/**
+ * Renders an open memo for the preview. Fails with `ContentModified` when the memo keeps changing
+ * while it is checked, and with `InvalidParams` when the server does not hold the document.
+ */
+export const renderPreview = new RequestType<MemoDocumentParams, RenderPreviewResult, void>('policyMemo/renderPreview');
+
+/** A memo as one standalone HTML file (what "Export to HTML" writes). */
+export interface ExportHtmlResult {
+  html: string;
+  /** The memo's error-severity problems: a memo with errors is still exported, and the client says so. */
+  errors: number;
+}
+
+/** Exports an open memo to standalone HTML (the client writes the file); fails like `renderPreview`. */
+export const exportHtml = new RequestType<MemoDocumentParams, ExportHtmlResult, void>('policyMemo/exportHtml');

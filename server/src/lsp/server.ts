@@ -9,10 +9,13 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   Hover,
   InsertTextFormat,
+  LSPErrorCodes,
   MarkupKind,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentEdit,
   TextDocuments,
@@ -40,9 +43,10 @@ import {
   t,
   toLocale,
 } from '../engine';
-import { defaultSettings, InitializationOptions, MemoSettings, trustChanged } from './protocol';
+import { defaultSettings, exportHtml, InitializationOptions, MemoSettings, renderPreview, trustChanged } from './protocol';
 import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
 import { docsPage } from './docs';
+import { MemoRenderer } from './preview';
 import { pathToUri, SchemaLoader, uriToPath, workspaceFolderOf } from './settings';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
@@ -82,6 +86,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const checked = new Map<string, Checked>();
   const pending = new Map<string, unknown>();
   const lastDuration = new Map<string, number>();
+  /** The problem count last published per memo, which the preview shows while a memo is not checked live. */
+  const publishedCount = new Map<string, number>();
+  const renderer = new MemoRenderer();
   /** Large memos whose writer was told they are checked on save only (told once per session). */
   const toldLarge = new Set<string>();
   const settingsCache = new Map<string, Promise<MemoSettings>>();
@@ -236,6 +243,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const result = await check(document);
     // Never publish for a version that is no longer the document's.
     if (!result || documents.get(uri)?.version !== result.version) return;
+    publishedCount.set(uri, result.findings.length);
     await connection.sendDiagnostics({
       uri,
       version: result.version,
@@ -374,11 +382,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
+  /** Whether a memo is above the `maxFileSize` setting (megabytes). */
+  function isLarge(document: TextDocument, settings: MemoSettings): boolean {
+    const limit = settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
+    return document.getText().length > limit * 1024 * 1024;
+  }
+
   /** Whether a memo is above the `maxFileSize` setting; the first time, tells the writer it is checked on open and save only. */
   async function tooLargeToCheckLive(document: TextDocument): Promise<boolean> {
     const settings = await settingsFor(document.uri);
     const limit = settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
-    if (document.getText().length <= limit * 1024 * 1024) return false;
+    if (!isLarge(document, settings)) return false;
     if (!toldLarge.has(document.uri)) {
       toldLarge.add(document.uri);
       // A notification, not showInformationMessage (a request a client may leave unanswered).
@@ -394,6 +408,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     pending.delete(uri);
     checked.delete(uri);
     lastDuration.delete(uri);
+    publishedCount.delete(uri);
     settingsCache.delete(uri);
     if (memoKindOf(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -474,6 +489,67 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     return { documentChanges };
   }
+
+  /** The open memo a client request names; a clear error (not a crash) for any other URI. */
+  function openMemo(uri: unknown): TextDocument {
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document || !memoKindOf(document.uri)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `policy-memo: ${String(uri)} is not a memo open in the language server`);
+    }
+    return document;
+  }
+
+  /** The check of the document's current version, following edits that arrive while it runs. */
+  async function checkCurrent(uri: string): Promise<Checked> {
+    // A few newer versions are followed; a writer still typing after that gets ContentModified, and the client asks again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await check(openMemo(uri));
+      if (result) return result;
+    }
+    throw new ResponseError(LSPErrorCodes.ContentModified, `policy-memo: ${uri} changed while it was checked`);
+  }
+
+  /** Answers a client request; an unexpected failure is logged and returned as an error, never a dead server. */
+  function request<P, R>(where: string, handler: (params: P) => Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        log(where, error);
+        throw new ResponseError(ErrorCodes.InternalError, `policy-memo: ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+
+  // The preview shows the problems the Problems panel shows: the current version's when memos are
+  // checked as the writer types, else (on save, or a large memo) the last published count.
+  connection.onRequest(
+    renderPreview,
+    request('renderPreview', async (params) => {
+      const { uri } = openMemo(params?.uri);
+      const settings = await settingsFor(uri);
+      // Fetched again: the memo may have changed or closed while the settings were read.
+      const document = openMemo(uri);
+      if (settings.run === 'onType' && !isLarge(document, settings)) {
+        const result = await checkCurrent(uri);
+        return renderer.preview(uri, result.version, result.memo, result.findings.length);
+      }
+      const cached = checked.get(uri);
+      const memo = cached?.version === document.version ? cached.memo : parseMemo(document.getText(), memoKindOf(uri) ?? 'markdown');
+      return renderer.preview(uri, document.version, memo, publishedCount.get(uri) ?? 0);
+    }),
+  );
+
+  // An export is checked whatever the `run` setting: its error count is about the text it writes.
+  connection.onRequest(
+    exportHtml,
+    request('exportHtml', async (params) => {
+      const { uri } = openMemo(params?.uri);
+      const result = await checkCurrent(uri);
+      return renderer.exportPage(uri, result.memo, result.findings);
+    }),
+  );
 
   async function schemaFor(uri: string) {
     if (!trusted) return undefined;

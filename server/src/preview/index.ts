@@ -1,6 +1,7 @@
 /** The memo renderer: memo -> HTML in the official layout. Editor-independent; the preview, the export command and the CLI use it. */
 export { exportCsp, exportDocument } from './document';
-export { exportMemo, exportPathFor } from './export';
+export { exportMemo, exportPage } from './export';
+export { exportPathFor } from './export-path';
 export type { ExportResult } from './export';
 export { formatMemoDate } from './date';
 export { escapeHtml, wellFormed } from './escape';
