@@ -5,7 +5,8 @@
  *    what the .vsix installed.
  * 2. Opens a copy of the test workspace, trusts it, and waits for the harness's suite result.
  * 3. Checks what a writer sees: the Problems panel of a broken memo, Ctrl+. on a bad date, the
- *    preview of the reference memo, and saves a screenshot of the editor beside the preview.
+ *    preview of the reference memo (with a screenshot of the editor beside it), and the preview
+ *    following the broken memo with the Problems panel's count.
  * 4. Opens a second copy without trusting it (the harness runs the [untrusted] tests there).
  * code-server is stopped by its process id at the end, whatever happened.
  */
@@ -116,6 +117,15 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
     await workbench.screenshot(path.join(OUTPUT, 'e2e-editor-and-preview.png'));
     return 'screenshot: test-output/e2e-editor-and-preview.png';
+  });
+  await step('the preview follows the broken memo and counts the two problems the Problems panel lists', workbench, async () => {
+    // The language server renders the preview and counts with the check it publishes (after the quick fix above: two).
+    await workbench.openFile('broken.memo.md');
+    // The memo and its banner arrive in one message: once the broken memo shows, the banner is its own.
+    await workbench.webview().getByText('Winter service continuity').first().waitFor({ timeout: UI_LIMIT_MS });
+    const banner = workbench.webview().locator('.banner', { hasText: '2 problem(s) in this memo' });
+    await banner.waitFor({ timeout: UI_LIMIT_MS });
+    return (await banner.textContent()) ?? '';
   });
 }
 

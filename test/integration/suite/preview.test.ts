@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openMemo, within } from '../helpers';
+import { memoUri, openMemo, within, workspaceFolder } from '../helpers';
 
 /** Resolves with the first webview tab that opens from now on. */
 function nextWebviewTab(): Promise<vscode.Tab> {
@@ -14,6 +14,16 @@ function nextWebviewTab(): Promise<vscode.Tab> {
   return within(opened, 'a webview tab').finally(() => subscription?.dispose());
 }
 
+/** Resolves once a workspace file is created or rewritten (VS Code reports its own writes too). */
+function nextWrite(name: string): Promise<void> {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder(), name));
+  const written = new Promise<void>((resolve) => {
+    watcher.onDidCreate(() => resolve());
+    watcher.onDidChange(() => resolve());
+  });
+  return within(written, `${name} to be written`).finally(() => watcher.dispose());
+}
+
 describe('Preview', () => {
   it('"Open Preview to the Side" opens a webview beside the memo', async () => {
     const editor = await openMemo('reference.memo.md');
@@ -22,5 +32,18 @@ describe('Preview', () => {
     const tab = await opened;
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview is beside the memo, not over it');
     assert.match(tab.label, /reference\.memo\.md/, 'the preview is titled with the memo it shows');
+  });
+
+  it('"Export to HTML" writes the memo beside it, rendered by the language server', async () => {
+    await openMemo('reference.memo.md');
+    const written = nextWrite('reference.memo.html');
+    // Not awaited: the command ends with a notification that waits for the writer.
+    void vscode.commands.executeCommand('policyMemo.exportHtml');
+    await written;
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(memoUri('reference.memo.html')));
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /NOTE DE SERVICE/);
+    assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
+    assert.doesNotMatch(html, /<script/);
   });
 });
