@@ -246,7 +246,7 @@ console.log(JSON.stringify({ base, peak: process.resourceUsage().maxRSS }));`;
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
   for (const name of ['client', 'server', 'cli']) results.sizes[name] = statSync(path.join(ROOT, 'dist', `${name}.js`)).size;
   const vsix = path.join(GENERATED, 'policy-memo.vsix');
-  const packaged = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+  const packaged = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], {
     cwd: ROOT,
     encoding: 'utf8',
   });
