@@ -415,11 +415,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
-      const result = await check(document);
-      if (!result) return [];
-      const uri = document.uri;
+      const uri = params.textDocument.uri;
+      if (!documents.get(uri) || !memoKindOf(uri)) return [];
+      // The newest version's check: an answer computed for a version the editor no longer has is no answer.
+      const result = await checkCurrent(uri);
+      const document = openMemo(uri);
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       const actions: CodeAction[] = [];
@@ -444,13 +444,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onCompletion(
     guard('completion', [] as CompletionItem[], async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
-      const result = await check(document);
-      if (!result) return [];
-      const schema = (await schemaFor(document.uri)) ?? builtInMemoSchema().source;
+      if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return [];
+      const result = await checkCurrent(params.textDocument.uri);
+      const schema = (await schemaFor(params.textDocument.uri)) ?? builtInMemoSchema().source;
       const directory = result.config.directory;
-      return completeAt(result.memo, document.offsetAt(params.position), schema, result.locale, directory).map((s, i) => ({
+      return completeAt(result.memo, result.memo.lines.offsetAt(params.position), schema, result.locale, directory).map((s, i) => ({
         label: s.label,
         kind: s.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
         ...(s.replace
@@ -465,12 +463,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onHover(
     guard('hover', null as Hover | null, async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return null;
-      const result = await check(document);
-      if (!result) return null;
-      const schema = (await schemaFor(document.uri)) ?? builtInMemoSchema().source;
-      const info = hoverAt(result.memo, document.offsetAt(params.position), schema, result.locale);
+      if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return null;
+      const result = await checkCurrent(params.textDocument.uri);
+      const schema = (await schemaFor(params.textDocument.uri)) ?? builtInMemoSchema().source;
+      const info = hoverAt(result.memo, result.memo.lines.offsetAt(params.position), schema, result.locale);
       return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: info.range } : null;
     }),
   );
