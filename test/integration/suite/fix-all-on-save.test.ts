@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { diagnosticsExactly, memoUri, openMemo, rangeOf, setWorkspaceSetting } from '../helpers';
+import { diagnosticsExactly, memoUri, openMemo, rangeOf, setWorkspaceSetting, within } from '../helpers';
 
 describe('Fix all on save', () => {
   before(() => setWorkspaceSetting('editor.codeActionsOnSave', { 'source.fixAll.policyMemo': 'explicit' }));
@@ -12,7 +12,16 @@ describe('Fix all on save', () => {
     const editor = await openMemo('fix-on-save.memo.md');
     await diagnosticsExactly(uri, ['date-format']);
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    // As a writer does: type, and save once the memo has been checked again.
+    const rechecked = new Promise<void>((resolve) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (!event.uris.some((u) => u.toString() === uri.toString())) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
     assert.ok(await editor.edit((edit) => edit.insert(end, '\nThank you.')));
+    await within(rechecked, 'the check of the edited memo');
 
     const cleared = diagnosticsExactly(uri, []);
     // The save command is what Ctrl+S runs: an explicit save, which runs the configured code actions
