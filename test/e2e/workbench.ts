@@ -1,18 +1,7 @@
 /** Driving the VS Code workbench served by code-server the way a person does: keys, menus, panels. */
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-
-/** Debian's Chromium; playwright-core never downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 
 /** How long one UI step may take (the workbench is slow to start on a 2-core machine). */
 export const UI_LIMIT_MS = 60_000;

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { ROOT } from './memo';
 
-/** Debian's Chromium (installed by .ci/run); playwright-core drives it, no browser download. */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from './chromium';
 
 /** Where browser tests leave screenshots and pages for a person to look at (ignored by git). */
 export function testOutput(...parts: string[]): string {
@@ -22,15 +22,7 @@ export async function launchChromium(viewport = { width: 1000, height: 1300 }): 
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
