@@ -33,24 +33,6 @@ export function keyNodeAt(root: unknown, path: readonly (string | number)[]): No
   return nodeAt(root, path);
 }
 
-/** A node's span [start, end) relative to the YAML source: the value itself, without trailing comments or blank lines. */
-export function span(node: Node): [number, number] | undefined {
-  return node.range ? [node.range[0], node.range[1]] : undefined;
-}
-
-/** Calls `visit` for every map key in the document, with its path. */
-export function forEachKey(root: unknown, visit: (key: Node, path: YamlPath) => void, path: YamlPath = []): void {
-  if (isMap(root)) {
-    for (const pair of root.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const childPath = [...path, String(pair.key.value)];
-      visit(pair.key, childPath);
-      forEachKey(pair.value, visit, childPath);
-    }
-  } else if (isSeq(root)) {
-    root.items.forEach((item, index) => forEachKey(item, visit, [...path, index]));
-  }
-}
 
 /** Calls `visit` for every map in the document, with its path. */
 export function forEachMap(root: unknown, visit: (map: YAMLMap, path: YamlPath) => void, path: YamlPath = []): void {

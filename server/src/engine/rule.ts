@@ -13,13 +13,6 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-/** The last key of an error's instance path and, for `required`, the missing key. */
-export function errorKey(error: SchemaError): string | undefined {
-  if (error.keyword === 'required') return String(error.params.missingProperty);
-  const parts = error.instancePath.split('/');
-  return parts[parts.length - 1] || undefined;
-}
-
 /** The last key name along a data path (`['from', 0, 'title']` → `title`). */
 export function lastKey(path: readonly (string | number)[], fallback = ''): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
