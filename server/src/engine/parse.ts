@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
-import { mapScalar } from './scalars';
+import { mapScalar } from './prose/scalars';
 import { LineIndex } from './text';
 
 export type MemoKind = 'markdown' | 'yaml';

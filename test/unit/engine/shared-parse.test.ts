@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkMemo, checkParsed, ruleIds } from '../../../server/src/engine';
-import { bodyMarkdown } from '../../../server/src/engine/body';
+import { bodyMarkdown } from '../../../server/src/engine/prose/body';
 
 /**
  * A two-language memo whose body several rules read: an undefined acronym, French spacing, a

@@ -1,10 +1,10 @@
-import type { Language } from '../body';
+import type { Language } from '../prose/body';
 import type { RuleContext } from '../context';
 import { addToGlossary, inGlossary } from '../glossary';
-import type { MappedText } from '../mapped';
-import { addressesOf } from '../patterns';
+import type { MappedText } from '../prose/mapped';
+import { addressesOf } from '../prose/patterns';
 import type { Rule } from '../rule';
-import { memoTexts } from '../texts';
+import { memoTexts } from '../prose/texts';
 
 /** Acronyms every reader knows: they never need a definition. */
 const BUILT_IN = new Set(['COVID', 'COVID-19', 'OPS', 'FAQ', 'PDF', 'URL', 'TTY', 'ATS']);

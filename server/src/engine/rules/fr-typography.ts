@@ -1,10 +1,10 @@
-import { OPAQUE } from '../body';
+import { OPAQUE } from '../prose/body';
 import type { RuleContext } from '../context';
-import type { MappedText } from '../mapped';
+import type { MappedText } from '../prose/mapped';
 import type { MessageId, MessageParams } from '../messages';
-import { addressesOf } from '../patterns';
+import { addressesOf } from '../prose/patterns';
 import type { Rule } from '../rule';
-import { memoTexts } from '../texts';
+import { memoTexts } from '../prose/texts';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

@@ -1,13 +1,13 @@
 import { isMap } from 'yaml';
 import { keyNodeAt, nodeAt } from '../ast';
-import { analyzeBody, BodySection, Language } from '../body';
+import { analyzeBody, BodySection, Language } from '../prose/body';
 import type { RuleContext } from '../context';
 import type { RelatedPlace } from '../findings';
 import type { MessageId } from '../messages';
-import { SideFacts, sideFacts } from '../parity-facts';
+import { SideFacts, sideFacts } from '../prose/parity-facts';
 import { memoKindOf, parseMemo, ParsedMemo } from '../parse';
 import type { Rule } from '../rule';
-import { memoLanguages } from '../texts';
+import { memoLanguages } from '../prose/texts';
 
 /** The other side of a comparison: the same memo (another block) or the translation's file. */
 interface There {

@@ -1,4 +1,4 @@
-import { analyzeBody } from '../body';
+import { analyzeBody } from '../prose/body';
 import type { Rule } from '../rule';
 
 const PLACEHOLDER_WORDS = /^#?(todo|tbd|xxx)$/i;

@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
 import { forEachMap, pairOf } from '../ast';
-import { analyzeBody } from '../body';
+import { analyzeBody } from '../prose/body';
 import { addToGlossary, inGlossary } from '../glossary';
-import { clearLanguage } from '../language';
+import { clearLanguage } from '../prose/language';
 import type { Rule } from '../rule';
 
 const normalize = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();

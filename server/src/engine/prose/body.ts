@@ -2,9 +2,9 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { isMap, isScalar } from 'yaml';
 import { MappedText, MappingBuilder } from './mapped';
-import type { ParsedMemo } from './parse';
+import type { ParsedMemo } from '../parse';
 import { mapScalar } from './scalars';
-import { LineIndex } from './text';
+import { LineIndex } from '../text';
 
 export type Language = 'en' | 'fr';
 

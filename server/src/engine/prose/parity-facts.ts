@@ -1,5 +1,5 @@
 import type { BodySection, Language } from './body';
-import type { GlossaryTerm } from './config/types';
+import type { GlossaryTerm } from '../config/types';
 import type { MappedText } from './mapped';
 import { numbersIn } from './numbers';
 import { addressesOf, termPattern } from './patterns';

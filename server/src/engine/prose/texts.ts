@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import { pairOf, YamlPath } from './ast';
+import { pairOf, YamlPath } from '../ast';
 import { analyzeBody, Language } from './body';
 import type { MappedText } from './mapped';
-import type { ParsedMemo } from './parse';
+import type { ParsedMemo } from '../parse';
 import { mapScalar } from './scalars';
 
 /** A piece of the memo a reader reads, with its language when it has one. */
