@@ -33,6 +33,7 @@ import {
   hoverAt,
   Locale,
   MemoConfig,
+  MemoSchema,
   MemoFiles,
   memoKindOf,
   parseMemo,
@@ -75,6 +76,8 @@ interface Checked {
   findings: Finding[];
   locale: Locale;
   config: MemoConfig;
+  /** The schema this check validated against, which completion and hover describe. */
+  schema: MemoSchema;
   /** The translation file this check read, to re-check when it changes. */
   translation?: string;
 }
@@ -151,7 +154,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return undefined;
     const started = Date.now();
-    const findings = checkParsed(memo, { locale, schema: custom?.schema ?? builtInMemoSchema(), config, files });
+    const schema = custom?.schema ?? builtInMemoSchema();
+    const findings = checkParsed(memo, { locale, schema, config, files });
     if (custom?.problem || custom?.remote) {
       findings.unshift({
         rule: 'schema',
@@ -164,7 +168,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       });
     }
     lastDuration.set(document.uri, Date.now() - started);
-    const result: Checked = { version, memo, findings, locale, config, translation };
+    const result: Checked = { version, memo, findings, locale, config, schema, translation };
     checked.set(document.uri, result);
     return result;
   }
@@ -197,7 +201,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const problem = config.problems.find((p) => p.file.path === file);
       if (problem) configDiagnostics.add(uri);
       else if (!configDiagnostics.delete(uri)) continue;
-      await connection.sendDiagnostics({ uri, diagnostics: problem ? [toDiagnostic(configProblemFinding(problem, locale), locale)] : [] });
+      await connection.sendDiagnostics({ uri, diagnostics: problem ? [toDiagnostic(configProblemFinding(problem, locale), locale, uri)] : [] });
     }
   }
 
@@ -218,7 +222,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return { files: { self, resolve, read: (file) => (file === translation ? text : undefined) }, translation };
   }
 
-  function toDiagnostic(f: Finding, locale: Locale): Diagnostic {
+  /** A finding as an LSP diagnostic of the document `uri` (related places without a file are in it). */
+  function toDiagnostic(f: Finding, locale: Locale, uri: string): Diagnostic {
     const diagnostic: Diagnostic = {
       range: f.range,
       severity: SEVERITY[f.severity],
@@ -230,7 +235,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (docs) diagnostic.codeDescription = { href: pathToUri(docs) };
     if (f.related) {
       // Related places in other files come as paths from the engine; the editor wants URIs.
-      const uriOf = (place: string | undefined) => (place === undefined ? '' : /^[a-z][a-z0-9+.-]+:/i.test(place) && !/^[a-z]:[\\/]/i.test(place) ? place : pathToUri(place));
+      const uriOf = (place: string | undefined) => (place === undefined ? uri : /^[a-z][a-z0-9+.-]+:/i.test(place) && !/^[a-z]:[\\/]/i.test(place) ? place : pathToUri(place));
       diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: uriOf(r.uri), range: r.range }, message: r.message }));
     }
     return diagnostic;
@@ -247,11 +252,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     await connection.sendDiagnostics({
       uri,
       version: result.version,
-      diagnostics: result.findings.map((f) => {
-        const d = toDiagnostic(f, result.locale);
-        if (d.relatedInformation) d.relatedInformation.forEach((r) => (r.location.uri ||= uri));
-        return d;
-      }),
+      diagnostics: result.findings.map((f) => toDiagnostic(f, result.locale, uri)),
     });
   }
 
@@ -382,21 +383,22 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
-  /** Whether a memo is above the `maxFileSize` setting (megabytes). */
+  /** The `maxFileSize` setting in megabytes (the default when it is not a positive number). */
+  const sizeLimit = (settings: MemoSettings) => (settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize);
+
+  /** Whether a memo is above the `maxFileSize` setting. */
   function isLarge(document: TextDocument, settings: MemoSettings): boolean {
-    const limit = settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
-    return document.getText().length > limit * 1024 * 1024;
+    return document.getText().length > sizeLimit(settings) * 1024 * 1024;
   }
 
   /** Whether a memo is above the `maxFileSize` setting; the first time, tells the writer it is checked on open and save only. */
   async function tooLargeToCheckLive(document: TextDocument): Promise<boolean> {
     const settings = await settingsFor(document.uri);
-    const limit = settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
     if (!isLarge(document, settings)) return false;
     if (!toldLarge.has(document.uri)) {
       toldLarge.add(document.uri);
       // A notification, not showInformationMessage (a request a client may leave unanswered).
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(localeOf(settings), 'server.largeFile', { limit }) });
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(localeOf(settings), 'server.largeFile', { limit: sizeLimit(settings) }) });
     }
     return true;
   }
@@ -446,9 +448,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard('completion', [] as CompletionItem[], async (params) => {
       if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return [];
       const result = await checkCurrent(params.textDocument.uri);
-      const schema = (await schemaFor(params.textDocument.uri)) ?? builtInMemoSchema().source;
       const directory = result.config.directory;
-      return completeAt(result.memo, result.memo.lines.offsetAt(params.position), schema, result.locale, directory).map((s, i) => ({
+      return completeAt(result.memo, result.memo.lines.offsetAt(params.position), result.schema.source, result.locale, directory).map((s, i) => ({
         label: s.label,
         kind: s.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
         ...(s.replace
@@ -465,8 +466,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard('hover', null as Hover | null, async (params) => {
       if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return null;
       const result = await checkCurrent(params.textDocument.uri);
-      const schema = (await schemaFor(params.textDocument.uri)) ?? builtInMemoSchema().source;
-      const info = hoverAt(result.memo, result.memo.lines.offsetAt(params.position), schema, result.locale);
+      const info = hoverAt(result.memo, result.memo.lines.offsetAt(params.position), result.schema.source, result.locale);
       return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: info.range } : null;
     }),
   );
@@ -546,11 +546,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return renderer.exportPage(uri, result.memo, result.findings);
     }),
   );
-
-  async function schemaFor(uri: string) {
-    if (!trusted) return undefined;
-    return (await schemas.load(await settingsFor(uri), uri, folders))?.schema?.source;
-  }
 
   documents.listen(connection);
   connection.listen();
