@@ -5,8 +5,6 @@ import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 
-export { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
-
 let client: LanguageClient | undefined;
 /** Settles once the client's first start has succeeded or failed. */
 let started: Promise<void> | undefined;
