@@ -41,10 +41,10 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   const rootIsMap = hasData && (memo.doc?.contents === null || isMap(memo.doc?.contents) || memo.kind === 'yaml');
   const errors: SchemaError[] = rootIsMap ? validateMemoData(schema, memo.data) : [];
   const claimed = new Map<Rule, SchemaError[]>(rules.map((r) => [r, []]));
-  const schemaRule = rules[rules.length - 1];
   for (const error of errors) {
-    const owner = rules.find((r) => r.claims?.(error)) ?? schemaRule;
-    claimed.get(owner)?.push(error);
+    // Unclaimed errors go to the generic `schema` rule.
+    const owner = rules.find((r) => r.claims?.(error)) ?? rules.find((r) => r.id === 'schema');
+    if (owner) claimed.get(owner)?.push(error);
   }
   const findings: Finding[] = [];
   const config = options.config ?? defaultConfig();
