@@ -15,6 +15,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The lint workers' script, when not the CLI's own (a test supplies one that fails). */
+  workerScript?: string;
 }
 
 /** The locale from the usual environment variables, as gettext reads them. */
@@ -89,7 +91,7 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number {
     // Many files are linted on every core; --fix stays sequential so it stops at the first file it cannot write.
     const workers = values.fix ? 0 : workersFor(files.length);
     const reports: FileReport[] =
-      workers > 0 ? lintInWorkers(files, io.cwd, locale, schema?.text, workers) : lintFiles(files, io.cwd, options, values.fix === true, locale);
+      workers > 0 ? lintInWorkers(files, io.cwd, locale, schema?.text, workers, io.workerScript) : lintFiles(files, io.cwd, options, values.fix === true, locale);
     io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { LspClient, SERVER } from '../../support/lsp';
 
 /** Starts the server over stdio, writes `bytes` and keeps stdin open; resolves when the process exits, or with `exited: false` at the time limit. */
-function exitAfter(bytes: string, ms = 10000): Promise<{ exited: boolean; code: number | null; stderr: string }> {
+function exitAfter(bytes: string, ms = 30000): Promise<{ exited: boolean; code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -20,7 +20,9 @@ function exitAfter(bytes: string, ms = 10000): Promise<{ exited: boolean; code: 
   });
 }
 
-describe('the language server on a broken JSON-RPC stream', () => {
+describe('the language server on a broken JSON-RPC stream', function () {
+  // The time limit on each exit is generous (a loaded machine starts Node slowly); a deaf server never exits.
+  this.timeout(60000);
   const broken: [string, string, RegExp][] = [
     ['a Content-Length that is not a number', 'Content-Length: abc\r\n\r\n{}', /Content-Length value must be a number/],
     ['no Content-Length', 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}', /must provide a Content-Length/],
