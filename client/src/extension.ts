@@ -15,7 +15,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+  // Asked on every start, restarts included: trust granted since the client was made is trust now.
+  const initializationOptions = (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted });
   const clientOptions: LanguageClientOptions = {
     documentSelector: MEMO_SELECTOR,
     synchronize: { configurationSection: 'policyMemo' },

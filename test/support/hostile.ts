@@ -42,6 +42,13 @@ export const BODY_PAYLOADS: readonly string[] = [
   '![js](javascript:alert(40))',
   '[click](https://ok.example "title\\" onmouseover=\\"alert(41)")',
   '```html\n<script>alert(42)</script>\n```',
+  // Protocol-relative and network paths: an exported file opened from disk would resolve them to file://host/share.
+  '[share](//evil.example/share)',
+  '[unc](\\\\evil.example\\share)',
+  '[slash](/\\evil.example/share)',
+  '<//evil.example/autolink>',
+  'see //evil.example/linkified',
+  '[rel](../outside/notes.memo.md) [abs](/etc/passwd)',
 ];
 
 /** YAML double-quoted scalars are JSON strings: every payload, lone surrogates included, survives as is. */

@@ -158,6 +158,25 @@ describe('the language server over stdio', function () {
     assert.deepEqual(opened.diagnostics, []);
   });
 
+  it('takes only a boolean as the trust state, at initialization and in policyMemo/trustChanged', async () => {
+    writeFileSync(path.join(folder, 'ministry.schema.json'), JSON.stringify({ type: 'object', required: ['budget'] }));
+    client.settings.policyMemo = { schema: 'ministry.schema.json' };
+    await client.initialize({ initializationOptions: { trusted: 'yes' }, workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] });
+    assert.deepEqual((await client.open(fresh(), REFERENCE)).diagnostics, [], 'untrusted: the built-in schema');
+    // Notifications are handled in order, so a memo opened after each one is checked under the trust it left.
+    for (const trusted of ['false', 1, null, {}]) {
+      void client.connection.sendNotification('policyMemo/trustChanged', { trusted });
+      assert.deepEqual((await client.open(fresh(), REFERENCE)).diagnostics, [], `trusted: ${JSON.stringify(trusted)} is ignored`);
+    }
+    void client.connection.sendNotification('policyMemo/trustChanged', {});
+    void client.connection.sendNotification('policyMemo/trustChanged', { trusted: true });
+    assert.deepEqual((await client.open(fresh(), REFERENCE)).diagnostics.map((d) => d.message), ['"budget" is missing.']);
+    const ignored = client.logs.filter((l) => l.includes('"trusted" must be true or false'));
+    assert.equal(ignored.length, 6, client.logs.join('\n'));
+    assert.match(ignored[0], /initializationOptions: "trusted" must be true or false, not "yes"; ignored/);
+    assert.match(ignored[1], /policyMemo\/trustChanged: "trusted" must be true or false, not "false"; ignored/);
+  });
+
   it('checks .memo.yaml files, leaves other files alone, and clears diagnostics on close', async () => {
     await client.initialize();
     const yamlUri = fresh('memo.yaml');

@@ -125,15 +125,36 @@ subject: '${evil.replace(/'/g, "''")}'
     assert.equal(html, '<p>&lt;img src=x onerror=alert(1)&gt; &lt;svg onload=alert(1)&gt;</p>\n');
   });
 
-  it('makes links only of http(s), mailto, relative and # targets', () => {
-    for (const good of ['https://ontario.ca', 'http://x.y', 'mailto:a@b.ca', '#', 'other.memo.md', '../x']) assert.ok(isAllowedLink(good), good);
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:x', 'vbscript:x', 'data:text/html,x', 'data:image/png;base64,AA', 'file:///etc/passwd', 'ftp://x']) {
+  it('makes links only of absolute http(s) and mailto addresses and in-page # targets', () => {
+    for (const good of ['https://ontario.ca', 'http://x.y', 'HTTPS://x.y', 'mailto:a@b.ca', '#', '#annex-a']) assert.ok(isAllowedLink(good), good);
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:x',
+      'vbscript:x',
+      'data:text/html,x',
+      'data:image/png;base64,AA',
+      'file:///etc/passwd',
+      'ftp://x',
+      '//host/share',
+      '\\\\host\\share',
+      '/\\host/share',
+      '/etc/passwd',
+      'other.memo.md',
+      '../x',
+      '',
+    ]) {
       assert.ok(!isAllowedLink(bad), bad);
     }
     const html = renderBody('[a](javascript:alert(1)) [b](data:text/html,x) [c](https://ontario.ca) <javascript:alert(1)>\n', undefined);
     assert.ok(!html.includes('href="javascript'));
     assert.ok(!html.includes('href="data'));
     assert.ok(html.includes('<a href="https://ontario.ca">c</a>'));
+  });
+
+  it('leaves protocol-relative, network and relative links as plain text, written or linkified', () => {
+    const html = renderBody('[share](//host.example/share) [unc](\\\\host.example\\share) [up](../notes.memo.md) see //host.example/share and <//host.example/x>\n', undefined);
+    assert.ok(!html.includes('<a'), html);
+    assert.ok(html.includes('share') && html.includes('//host.example/share'), html);
   });
 
   it('links e-mail addresses and web addresses written in the text', () => {

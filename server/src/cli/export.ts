@@ -4,6 +4,7 @@ import { CheckOptions, Locale, memoKindOf, t } from '../engine';
 import { exportMemo, exportPathFor, folderImages } from '../preview';
 import { InputError } from './files';
 import { FileError, readText } from './lint';
+import { say } from './terminal';
 
 export interface ExportArgs {
   inputs: readonly string[];
@@ -29,7 +30,7 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
     return 2;
   }
   if (args.format !== undefined && args.format !== 'html') {
-    io.stderr(t(locale, 'cli.exportFormat', { format: args.format }));
+    io.stderr(say(locale, 'cli.exportFormat', { format: args.format }));
     return 2;
   }
   const input = args.inputs[0];
@@ -44,9 +45,9 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
   } catch (error) {
     throw new FileError('cli.writeFailed', out, (error as NodeJS.ErrnoException).code ?? String(error));
   }
-  io.stdout(t(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
+  io.stdout(say(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   if (errors === 0) return 0;
-  io.stderr(t(locale, 'cli.exportedWithErrors', { path: path.relative(io.cwd, file) || file, count: errors }));
+  io.stderr(say(locale, 'cli.exportedWithErrors', { path: path.relative(io.cwd, file) || file, count: errors }));
   return 1;
 }

@@ -1,5 +1,6 @@
 import type { Finding, Locale } from '../engine';
 import { t } from '../engine';
+import { terminalJson, terminalText } from './terminal';
 
 /** The result of linting one file. */
 export interface FileReport {
@@ -8,7 +9,7 @@ export interface FileReport {
   findings: Finding[];
 }
 
-/** The `--format json` output: one array, one entry per file, LSP ranges. */
+/** The `--format json` output: one array, one entry per file, LSP ranges; no raw control character. */
 export function formatJson(reports: readonly FileReport[]): string {
   const data = reports.map((r) => ({
     file: r.file,
@@ -20,7 +21,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       fixable: f.fixes.some((fix) => fix.safe),
     })),
   }));
-  return JSON.stringify(data, null, 2);
+  return terminalJson(JSON.stringify(data, null, 2));
 }
 
 /** The `--format stylish` output: a block per file with 1-based line:column, then a summary. */
@@ -31,8 +32,9 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale): s
   let fixable = 0;
   for (const r of reports) {
     if (r.findings.length === 0) continue;
-    out.push(r.file);
-    const rows = r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message, f.rule]);
+    // The file's name and the messages (which quote the memo) are the writer's text: shown, never acted on.
+    out.push(terminalText(r.file));
+    const rows = r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, terminalText(f.message), terminalText(f.rule)]);
     const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
     for (const row of rows) out.push(`  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`);
     out.push('');

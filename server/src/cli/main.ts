@@ -7,13 +7,16 @@ import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
 import { FileError, readText } from './lint';
 import { lintFiles } from './lint-files';
-import { lintInWorkers, workersFor } from './parallel';
+import { LintWorkerError, lintInWorkers, workersFor } from './parallel';
+import { say, terminalLines } from './terminal';
 
 export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The lint workers' script, when not the CLI's own (a test supplies one that fails). */
+  workerScript?: string;
 }
 
 /** The locale from the usual environment variables, as gettext reads them. */
@@ -22,7 +25,8 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
 }
 
 /** Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], rawIo: CliIo): number {
+  const io = terminalIo(rawIo);
   let locale = localeFromEnv(io.env);
   let parsed;
   try {
@@ -46,7 +50,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const { values, positionals } = parsed;
   if (values.locale !== undefined) {
     if (values.locale !== 'en' && values.locale !== 'fr') {
-      io.stderr(t(locale, 'cli.badLocale', { locale: values.locale }));
+      io.stderr(say(locale, 'cli.badLocale', { locale: values.locale }));
       return 2;
     }
     locale = values.locale;
@@ -62,7 +66,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (command === 'export') return runExport(inputs, values, locale, io);
   if (command !== 'lint') {
-    io.stderr(t(locale, 'cli.unknownCommand', { command }));
+    io.stderr(say(locale, 'cli.unknownCommand', { command }));
     return 2;
   }
   if (values.output !== undefined) {
@@ -71,12 +75,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   values.format ??= 'stylish';
   if (values.format !== 'stylish' && values.format !== 'json') {
-    io.stderr(t(locale, 'cli.badFormat', { format: String(values.format) }));
+    io.stderr(say(locale, 'cli.badFormat', { format: String(values.format) }));
     return 2;
   }
   const options: CheckOptions = { locale };
   try {
-    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema);
+    // Read once: the workers get its text, as a second read of a pipe (`--schema <(cat s.json)`) finds it empty.
+    const schema = values.schema ? loadSchema(path.resolve(io.cwd, values.schema), values.schema) : undefined;
+    if (schema) options.schema = schema.compiled;
     const files = findMemoFiles(inputs.length > 0 ? inputs : ['.'], io.cwd);
     if (files.length === 0) {
       io.stderr(t(locale, 'cli.noFiles'));
@@ -84,14 +90,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     // Many files are linted on every core; --fix stays sequential so it stops at the first file it cannot write.
     const workers = values.fix ? 0 : workersFor(files.length);
-    const schemaFile = values.schema ? path.resolve(io.cwd, values.schema) : undefined;
     const reports: FileReport[] =
-      workers > 0 ? lintInWorkers(files, io.cwd, locale, schemaFile, workers) : lintFiles(files, io.cwd, options, values.fix === true, locale);
+      workers > 0 ? lintInWorkers(files, io.cwd, locale, schema?.text, workers, io.workerScript) : lintFiles(files, io.cwd, options, values.fix === true, locale);
     io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
     return reportInputError(error, locale, io);
   }
+}
+
+/** Whatever reaches the terminal goes through here: no control character but the newlines between lines. */
+function terminalIo(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(terminalLines(text)), stderr: (text) => io.stderr(terminalLines(text)) };
 }
 
 /** A `--locale` given on a command line that failed to parse, so even that error is in the writer's language. */
@@ -106,32 +116,35 @@ function localeFromArgs(argv: readonly string[]): Locale | undefined {
 /** Node's parseArgs errors are English prose; they are recognised by code and said again from the catalogue. */
 function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
   const option = /'([^' ]+)/.exec(error.message)?.[1];
-  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(locale, 'cli.unknownOption', { option });
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say(locale, 'cli.unknownOption', { option });
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A string option (--format, --schema, --locale, -o/--output) lacks its value; a boolean one was given a value.
     const missing = /^--(format|schema|locale|output)$|^-o,$/.test(option);
-    return t(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
+    return say(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
   }
-  return t(locale, 'cli.badOption', { message: error.message });
+  return say(locale, 'cli.badOption', { message: error.message });
 }
 
 function runExport(inputs: string[], values: { format?: string; output?: string; schema?: string }, locale: Locale, io: CliIo): number {
   try {
     const options: CheckOptions & { locale: Locale } = { locale };
-    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema);
+    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema).compiled;
     return exportCommand({ inputs, format: values.format, output: values.output }, options, io);
   } catch (error) {
     return reportInputError(error, locale, io);
   }
 }
 
-/** Says why a file or schema named on the command line cannot be used; exit code 2. */
+/** Says why a file or schema named on the command line cannot be used, or why the check stopped; exit code 2. */
 function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
-  if (error instanceof InputError) io.stderr(t(locale, error.id, { path: error.target }));
-  else if (error instanceof FileError) io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
+  if (error instanceof InputError) io.stderr(say(locale, error.id, { path: error.target }));
+  else if (error instanceof FileError) io.stderr(say(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
   else if (error instanceof SchemaFileError) {
     const reason = error.cause instanceof SchemaRefusal ? t(locale, error.cause.id, error.cause.params) : error.message;
-    io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason }));
+    io.stderr(say(locale, 'cli.badSchema', { path: error.shown, reason }));
+  } else if (error instanceof LintWorkerError) {
+    const { failure } = error;
+    io.stderr('message' in failure ? say(locale, 'cli.workerFailed', { reason: failure.message }) : say(locale, 'cli.workerExited', { code: failure.code }));
   } else throw error;
   return 2;
 }
@@ -146,11 +159,12 @@ class SchemaFileError extends Error {
   }
 }
 
+/** A custom schema named on the command line: its text and its compiled form. */
 function loadSchema(file: string, shown: string) {
   try {
     const text = readText(file);
     checkSchemaFileSize(text);
-    return compileCustomSchema(JSON.parse(text));
+    return { text, compiled: compileCustomSchema(JSON.parse(text)) };
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new SchemaFileError(shown, (error as Error).message, error);
@@ -171,10 +185,18 @@ function version(): string {
 
 /** The `policy-memo` command (bin/policy-memo.js). */
 export function main(): void {
-  process.exitCode = runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (text) => process.stdout.write(text + '\n'),
-    stderr: (text) => process.stderr.write(text + '\n'),
-  });
+  const argv = process.argv.slice(2);
+  try {
+    process.exitCode = runCli(argv, {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: (text) => process.stdout.write(text + '\n'),
+      stderr: (text) => process.stderr.write(text + '\n'),
+    });
+  } catch (error) {
+    // Not Node's own report of an uncaught error, which would print the message (it may quote a memo) raw.
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(terminalLines(say(localeFromArgs(argv) ?? localeFromEnv(process.env), 'cli.internalError', { reason })) + '\n');
+    process.exitCode = 2;
+  }
 }

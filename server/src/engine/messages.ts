@@ -159,6 +159,9 @@ const en = {
   'cli.outputOnlyForExport': '-o/--output is only for policy-memo export.',
   'cli.exported': 'Exported {path}',
   'cli.exportedWithErrors': 'Warning: {path} has {count} error(s); it was exported anyway. Run policy-memo lint {path} to see them.',
+  'cli.workerFailed': 'The check stopped because a lint worker failed: {reason}',
+  'cli.workerExited': 'The check stopped because a lint worker ended (exit code {code}) before sending its results.',
+  'cli.internalError': 'Policy Memo stopped on an unexpected error: {reason}',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -318,6 +321,9 @@ const fr: Record<MessageId, string> = {
   'cli.outputOnlyForExport': '-o/--output ne sert qu\u2019à policy-memo export.',
   'cli.exported': 'Exportée\u00a0: {path}',
   'cli.exportedWithErrors': 'Avertissement\u00a0: {path} contient {count} erreur(s); la note a tout de même été exportée. Lancez policy-memo lint {path} pour les voir.',
+  'cli.workerFailed': 'La vérification s\u2019est arrêtée, car un fil d\u2019exécution a échoué\u00a0: {reason}',
+  'cli.workerExited': 'La vérification s\u2019est arrêtée, car un fil d\u2019exécution s\u2019est terminé (code de sortie {code}) avant d\u2019envoyer ses résultats.',
+  'cli.internalError': 'Policy Memo s\u2019est arrêté sur une erreur inattendue\u00a0: {reason}',
 };
 
 export const catalogues: Record<Locale, Record<MessageId, string>> = { en, fr };

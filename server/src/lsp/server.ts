@@ -110,6 +110,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const log = (where: string, error: unknown) =>
     connection.console.error(`policy-memo: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
+  /** A trust state that is not true or false is not taken: the workspace stays as it was, and the log says why. */
+  const ignoredTrust = (where: string, value: unknown) =>
+    connection.console.warn(`policy-memo: ${where}: "trusted" must be true or false, not ${JSON.stringify(value) ?? String(value)}; ignored`);
+
   /** Runs a handler so that an exception is logged and answered with `fallback`, never a dead server. */
   function guard<P, R>(where: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
     return async (params: P) => {
@@ -288,8 +292,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   connection.onInitialize((params) => {
-    const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    trusted = options.trusted === true;
+    // Only a boolean is a trust state: anything else (a string "false" is truthy) leaves the workspace untrusted.
+    const options = params.initializationOptions as Partial<Record<keyof InitializationOptions, unknown>> | null | undefined;
+    const trust = typeof options === 'object' && options !== null ? options.trusted : undefined;
+    trusted = trust === true;
+    if (trust !== undefined && typeof trust !== 'boolean') ignoredTrust('initializationOptions', trust);
     clientLocale = toLocale(params.locale);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -348,10 +355,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
-  connection.onNotification(trustChanged, (params) => {
-    trusted = params.trusted;
-    recheckAll();
-  });
+  connection.onNotification(
+    trustChanged,
+    guard('trustChanged', undefined, (params: unknown) => {
+      const trust = typeof params === 'object' && params !== null ? (params as Record<string, unknown>).trusted : undefined;
+      if (typeof trust !== 'boolean') return ignoredTrust(trustChanged.method, trust);
+      trusted = trust;
+      recheckAll();
+    }),
+  );
 
   // TextDocuments reports an open as a content change too: the open is checked once, here.
   const opening = new Set<string>();

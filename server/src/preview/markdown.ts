@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type { StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
 import { escapeHtml } from './escape';
 import type { MemoLang } from './labels';
@@ -11,16 +12,48 @@ export interface BodyEnv {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const ALLOWED_SCHEME = /^(https?|mailto):/i;
+/** An absolute web or mail address, or a place in the same page. */
+const ALLOWED_LINK = /^(?:(?:https?|mailto):|#)/i;
 
 /**
- * Link validation, stricter than markdown-it's own: a link with a scheme becomes a link only for
- * http(s) and mailto, so `javascript:`, `vbscript:`, `data:`, `file:` and the rest stay plain text.
- * Relative links and `#` anchors are kept (the reference memo has `](#)` placeholders).
+ * Whether a link target becomes a link: only an absolute `http(s):` or `mailto:` address and an
+ * in-page `#` anchor (the reference memo has `](#)` placeholders). The rest stays plain text:
+ * `javascript:`, `data:`, `file:` and other schemes; protocol-relative `//host/share` and
+ * `\\host\share`, which an exported file opened from disk resolves to `file://host/share` (a network
+ * path on Windows); and relative paths, which point nowhere once the page is exported or previewed.
  */
 export function isAllowedLink(url: string): boolean {
+  return ALLOWED_LINK.test(url.trim());
+}
+
+/**
+ * markdown-it's own validation, which links and images share: any other scheme is never parsed as a
+ * link or an image. Relative targets are parsed (an image's path goes to the resolver), and
+ * `keepAllowedLinks` then unwraps the links among them.
+ */
+function isParsedTarget(url: string): boolean {
   const trimmed = url.trim();
-  return SCHEME.test(trimmed) ? ALLOWED_SCHEME.test(trimmed) : true;
+  return SCHEME.test(trimmed) ? ALLOWED_LINK.test(trimmed) : true;
+}
+
+/** A core rule: a link (written or linkified) whose target is not allowed is replaced by its text. */
+function keepAllowedLinks(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    let unwrapping = false;
+    block.children = block.children.filter((token) => {
+      if (token.type === 'link_open' && !isAllowedLink(token.attrGet('href') ?? '')) {
+        unwrapping = true;
+        return false;
+      }
+      // Links do not nest: the next close is this link's.
+      if (token.type === 'link_close' && unwrapping) {
+        unwrapping = false;
+        return false;
+      }
+      return true;
+    });
+  }
 }
 
 /**
@@ -44,7 +77,8 @@ function createMarkdown(): MarkdownIt {
   // Raw HTML off: a memo's tags are shown as text. No typographer: the writer's characters are kept as written.
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.linkify.set({ fuzzyLink: false });
-  md.validateLink = isAllowedLink;
+  md.validateLink = isParsedTarget;
+  md.core.ruler.push('policy_memo_links', keepAllowedLinks);
   for (const lang of ['en', 'fr'] as const) {
     md.use(container, lang, {
       render: (tokens: MarkdownIt.Token[], idx: number) => (tokens[idx].nesting === 1 ? `<div class="lang-block" lang="${lang}">\n` : '</div>\n'),

@@ -20,6 +20,13 @@ describe('Workspace trust and policyMemo.schema', () => {
       await openMemo(MEMO);
       await diagnosticsExactly(memoUri(MEMO), ['schema']);
     });
+
+    it('still applies it after the server restarts (the trust state is sent on every start)', async () => {
+      await openMemo(MEMO);
+      await diagnosticsExactly(memoUri(MEMO), ['schema']);
+      await vscode.commands.executeCommand('policyMemo.restartServer');
+      await diagnosticsExactly(memoUri(MEMO), ['schema']);
+    });
   });
 
   // Runs only in the untrusted pass: the runner opens the workspace without trusting it, with
