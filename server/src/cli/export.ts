@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CheckOptions, Locale, memoKindOf, t } from '../engine';
 import { exportMemo, exportPathFor, folderImages } from '../preview';
 import { InputError } from './files';
-import { FileError, readText } from './lint';
+import { FileError, readMemo } from './lint';
 
 export interface ExportArgs {
   inputs: readonly string[];
@@ -36,7 +36,7 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
   const file = path.resolve(io.cwd, input);
   const kind = memoKindOf(file);
   if (!kind) throw new InputError('cli.notMemo', input);
-  const text = readText(file).replace(/^\uFEFF/, '');
+  const text = readMemo(file).replace(/^\uFEFF/, '');
   const out = args.output ? path.resolve(io.cwd, args.output) : exportPathFor(file);
   const result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
   try {

@@ -24,7 +24,7 @@ interface Job {
   done: Int32Array;
 }
 
-type Outcome = { reports: FileReport[] } | { error: { id: FileError['id']; file: string; reason: string } };
+type Outcome = { reports: FileReport[] } | { error: { id: FileError['id']; file: string; reason: string; refusal?: FileError['refusal'] } };
 
 /** How many workers to use for `files` files: one per core, none for few files or one core. */
 export function workersFor(files: number): number {
@@ -52,7 +52,7 @@ export function lintInWorkers(files: string[], cwd: string, locale: Locale, sche
     port.close();
     void worker.terminate();
     if (!outcome) throw new Error('a lint worker ended without its reports');
-    if ('error' in outcome) throw new FileError(outcome.error.id, outcome.error.file, outcome.error.reason);
+    if ('error' in outcome) throw new FileError(outcome.error.id, outcome.error.file, outcome.error.reason, outcome.error.refusal);
     for (const report of outcome.reports) {
       const key = JSON.stringify(report);
       if (files.includes(path.resolve(cwd, report.file)) || !said.has(key)) reports.push(report);
@@ -70,7 +70,7 @@ function runJob(job: Job): void {
     outcome = { reports: lintFiles(job.files, job.cwd, options, false, job.locale) };
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    outcome = { error: { id: error.id, file: error.file, reason: error.reason } };
+    outcome = { error: { id: error.id, file: error.file, reason: error.reason, refusal: error.refusal } };
   }
   job.port.postMessage(outcome);
   Atomics.add(job.done, 0, 1);

@@ -3,6 +3,8 @@ export { checkMemo, checkParsed, fixMemo, safeEdits } from './check';
 export type { CheckOptions, CheckResult } from './check';
 export type { FileEdit, Finding, Fix, RelatedPlace, Severity } from './findings';
 export type { MemoFiles } from './context';
+export { isFileRefusal, refusalText } from './file-refusal';
+export type { FileRefusal, FileRefusalReason } from './file-refusal';
 export { buildConfig, configProblemFinding, defaultConfig } from './config/load';
 export type { ConfigFiles } from './config/load';
 export type { ConfigFile, ConfigProblem, Directory, DirectoryEntry, GlossaryTerm, MemoConfig } from './config/types';
