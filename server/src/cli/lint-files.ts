@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckOptions, configProblemFinding, FileRefusal, Locale, MemoConfig } from '../engine';
-import { isInside, MAX_CONFIG_BYTES, MAX_MEMO_BYTES, readTextSync } from '../files/read';
+import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES, readTextSync } from '../files/read';
 import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
 import type { FileReport } from './format';
 import { lintFile } from './lint';
@@ -17,7 +17,7 @@ export function lintFiles(files: readonly string[], cwd: string, options: CheckO
   for (const file of files) {
     const root = workspaceRootOf(file, cwd, roots);
     const config = configFor(file, root, configs, locale, cwd, reports);
-    const read = (other: string) => readInside(other, root, MAX_MEMO_BYTES);
+    const read = (other: string) => readInside(other, root, MAX_TRANSLATION_BYTES);
     const own: CheckOptions = { ...options, config, files: memoFiles(file, read) };
     reports.push(lintFile(file, cwd, own, fix));
   }

@@ -15,7 +15,7 @@ export { memoKindOf, parseMemo, splitFrontMatter } from './parse';
 export type { MemoKind, ParsedMemo } from './parse';
 export { builtInMemoSchema, compileCustomSchema } from './schema';
 export type { MemoSchema } from './schema';
-export { checkSchemaFileSize, SchemaRefusal } from './schema-guard';
+export { checkSchemaFileSize, MAX_SCHEMA_FILE_MB, SchemaRefusal } from './schema-guard';
 export { ruleIds, rules } from './rules';
 export { applyEdits, LineIndex } from './text';
 export type { Position, Range, TextEdit } from './text';

@@ -6,11 +6,9 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readlinkSync, readSync, realpathSync, Stats, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileRefusal } from '../engine/file-refusal';
+import { isInside } from './limits';
 
-/** The largest memo (or translation) read: well above any real memo, far below what would stall a check. */
-export const MAX_MEMO_BYTES = 10 * 1024 * 1024;
-/** The largest `.policy-memo/` file read (the YAML parse refuses more anyway). */
-export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+export { isInside, MAX_CONFIG_BYTES, MAX_MEMO_BYTES, MAX_TRANSLATION_BYTES } from './limits';
 
 export interface ReadLimits {
   /** The most bytes accepted; a larger file is refused as `tooLarge`. */
@@ -160,12 +158,6 @@ export async function unchangedSince(file: string, limits: ReadLimits, stamp: st
   } catch {
     return false;
   }
-}
-
-/** Whether a path is inside a folder (or is it), comparing resolved paths. */
-export function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
 
 function decode(read: BytesRead): TextRead {

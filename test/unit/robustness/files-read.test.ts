@@ -125,7 +125,7 @@ describe('policy-memo lint and the files it reads', () => {
     assert.deepEqual(translationFinding(dir, 'fifo.memo.md'), ['The translation "pipe.fr.memo.md" was not read: it is not a regular file (it is a folder, a device, a pipe or a socket).']);
     assert.deepEqual(translationFinding(dir, 'link.memo.md'), ['The translation "zero.fr.memo.md" was not read: it is outside the workspace, and nothing outside the workspace is read.']);
     assert.deepEqual(translationFinding(dir, 'zero.memo.md'), ['The translation "/dev/zero" was not read: it is outside the workspace, and nothing outside the workspace is read.']);
-    assert.deepEqual(translationFinding(dir, 'big.memo.md'), ['The translation "big.fr.memo.md" was not read: it is larger than 10 MB.']);
+    assert.deepEqual(translationFinding(dir, 'big.memo.md'), ['The translation "big.fr.memo.md" was not read: it is larger than 2 MB.']);
   });
 
   it('reads no translation outside the repository (or the current folder), saying the same whether it exists or not', () => {
