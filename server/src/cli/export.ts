@@ -38,7 +38,14 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
   if (!kind) throw new InputError('cli.notMemo', input);
   const text = readMemo(file).replace(/^\uFEFF/, '');
   const out = args.output ? path.resolve(io.cwd, args.output) : exportPathFor(file);
-  const result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
+  let result;
+  try {
+    result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
+  } catch (error) {
+    // A page that cannot be made (out of memory, a renderer bug) is said in words, not as a stack trace.
+    io.stderr(t(locale, 'cli.exportFailed', { path: path.relative(io.cwd, file) || file, reason: error instanceof Error ? error.message : String(error) }));
+    return 2;
+  }
   try {
     writeFileSync(out, result.html, 'utf8');
   } catch (error) {

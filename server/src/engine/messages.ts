@@ -166,6 +166,7 @@ const en = {
   'cli.exportFormat': 'Unknown export format "{format}": use html.',
   'cli.outputOnlyForExport': '-o/--output is only for policy-memo export.',
   'cli.exported': 'Exported {path}',
+  'cli.exportFailed': 'Cannot export "{path}": the page could not be made ({reason}).',
   'cli.exportedWithErrors': 'Warning: {path} has {count} error(s); it was exported anyway. Run policy-memo lint {path} to see them.',
 } as const;
 
@@ -333,6 +334,7 @@ const fr: Record<MessageId, string> = {
   'cli.exportFormat': 'Format d\u2019exportation inconnu «\u00a0{format}\u00a0»\u00a0: utilisez html.',
   'cli.outputOnlyForExport': '-o/--output ne sert qu\u2019à policy-memo export.',
   'cli.exported': 'Exportée\u00a0: {path}',
+  'cli.exportFailed': 'Impossible d\u2019exporter «\u00a0{path}\u00a0»\u00a0: la page n\u2019a pas pu être produite ({reason}).',
   'cli.exportedWithErrors': 'Avertissement\u00a0: {path} contient {count} erreur(s); la note a tout de même été exportée. Lancez policy-memo lint {path} pour les voir.',
 };
 

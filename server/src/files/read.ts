@@ -160,6 +160,18 @@ export async function unchangedSince(file: string, limits: ReadLimits, stamp: st
   }
 }
 
+/** A regular file's stamp (as a read gives it) within the limits, found without opening it; or why it would not be read. */
+export function stampSync(file: string, limits: ReadLimits): { stamp: string } | FileRefusal {
+  const where = locate(file, limits.root);
+  if (typeof where !== 'string') return where;
+  try {
+    const stats = statSync(where);
+    return refuseStats(stats, limits.maxBytes) ?? { stamp: stampOf(stats) };
+  } catch (error) {
+    return refusalOf(error);
+  }
+}
+
 function decode(read: BytesRead): TextRead {
   if (!('bytes' in read)) return read;
   try {

@@ -47,7 +47,7 @@ import {
   t,
   toLocale,
 } from '../engine';
-import { defaultSettings, exportHtml, InitializationOptions, MemoSettings, renderPreview, trustChanged } from './protocol';
+import { defaultSettings, exportHtml, InitializationOptions, MemoSettings, renderPreview, RenderPreviewResult, trustChanged } from './protocol';
 import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
 import { docsPage } from './docs';
 import { MemoRenderer } from './preview';
@@ -100,6 +100,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** The problem count last published per memo, which the preview shows while a memo is not checked live. */
   const publishedCount = new Map<string, number>();
   const renderer = new MemoRenderer();
+  /** The previews of memos over `maxFileSize`, made when they are opened or saved (as they are checked), not on every change. */
+  const largePreviews = new Map<string, RenderPreviewResult>();
   /** Large memos whose writer was told they are checked on save only (told once per session). */
   const toldLarge = new Set<string>();
   const settingsCache = new Map<string, Promise<MemoSettings>>();
@@ -390,6 +392,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidOpen(
     guard('didOpen', undefined, async (event) => {
       if (!memoKindOf(event.document.uri)) return;
+      largePreviews.delete(event.document.uri);
       opening.add(event.document.uri);
       schedule(event.document.uri);
       await tooLargeToCheckLive(event.document);
@@ -412,6 +415,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard('didSave', undefined, async (event) => {
       const uri = event.document.uri;
       if (!memoKindOf(uri)) return;
+      largePreviews.delete(uri);
       if ((await settingsFor(uri)).run === 'onSave' || (await tooLargeToCheckLive(event.document))) schedule(uri);
     }),
   );
@@ -444,6 +448,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     checked.delete(uri);
     lastDuration.delete(uri);
     publishedCount.delete(uri);
+    largePreviews.delete(uri);
     settingsCache.delete(uri);
     if (memoKindOf(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -564,9 +569,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         const result = await checkCurrent(uri);
         return renderer.preview(uri, result.version, result.memo, result.findings.length);
       }
+      const large = isLarge(document, settings);
+      const kept = large ? largePreviews.get(uri) : undefined;
+      if (kept) return { ...kept, problems: publishedCount.get(uri) ?? 0 };
       const cached = checked.get(uri);
       const memo = cached?.version === document.version ? cached.memo : parseMemo(document.getText(), memoKindOf(uri) ?? 'markdown');
-      return renderer.preview(uri, document.version, memo, publishedCount.get(uri) ?? 0);
+      const preview = renderer.preview(uri, document.version, memo, publishedCount.get(uri) ?? 0);
+      if (large) largePreviews.set(uri, preview);
+      return preview;
     }),
   );
 
