@@ -19,7 +19,8 @@ export function lintFiles(files: readonly string[], cwd: string, options: CheckO
     const config = configFor(file, root, configs, locale, cwd, reports);
     const read = (other: string) => readInside(other, root, MAX_TRANSLATION_BYTES);
     const own: CheckOptions = { ...options, config, files: memoFiles(file, read) };
-    reports.push(lintFile(file, cwd, own, fix));
+    // A memo that is a link to a file outside its repository is not read, as its translation would not be.
+    reports.push(lintFile(file, cwd, own, fix, root));
   }
   return reports;
 }

@@ -19,10 +19,11 @@ export class FileError extends Error {
 
 /**
  * Reads a memo named or found on the command line: a regular file of at most MAX_MEMO_BYTES, in
- * UTF-8 (a FIFO, a device or a folder is refused, never waited on).
+ * UTF-8 (a FIFO, a device or a folder is refused, never waited on), and, given a `root`, a file
+ * that is inside it once links are followed.
  */
-export function readMemo(file: string): string {
-  const read = readTextSync(file, { maxBytes: MAX_MEMO_BYTES });
+export function readMemo(file: string, root?: string): string {
+  const read = readTextSync(file, { maxBytes: MAX_MEMO_BYTES, root });
   if ('text' in read) return read.text;
   if (read.refused === 'notUtf8') throw new FileError('cli.notUtf8', file);
   throw new FileError('cli.unreadable', file, read.refused, read);
@@ -47,12 +48,12 @@ export function readText(file: string): string {
 }
 
 /**
- * Lints one file; with `fix`, applies the safe fixes and writes the file (only if it changed). The
+ * Lints one file (inside `root`, when given); with `fix`, applies the safe fixes and writes the file (only if it changed). The
  * BOM, which editors hide, is set aside so positions match the editor's, and kept on write.
  */
-export function lintFile(file: string, cwd: string, options: CheckOptions, fix: boolean): FileReport {
+export function lintFile(file: string, cwd: string, options: CheckOptions, fix: boolean, root?: string): FileReport {
   const kind = memoKindOf(file) ?? 'markdown';
-  const raw = readMemo(file);
+  const raw = readMemo(file, root);
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = raw.slice(bom.length);
   const shown = path.relative(cwd, file).split(path.sep).join('/') || file;

@@ -97,7 +97,7 @@ describe('policy-memo lint and the files it reads', () => {
     truncateSync(path.join(dir, 'big.memo.md'), 150 * 1024 * 1024);
     for (const [name, reason] of [
       ['pipe.memo.md', /not a regular file/],
-      ['zero.memo.md', /not a regular file/],
+      ['zero.memo.md', /outside the workspace/],
       ['big.memo.md', /larger than 10 MB/],
     ] as const) {
       const r = runCli(['lint', name], dir);
@@ -106,6 +106,18 @@ describe('policy-memo lint and the files it reads', () => {
     }
     const fr = runCli(['lint', '--locale', 'fr', 'pipe.memo.md'], dir);
     assert.match(fr.stderr, /Impossible de lire «\u00a0pipe\.memo\.md\u00a0»\u00a0: ce n’est pas un fichier ordinaire/);
+  });
+
+  it('reads no memo that is a link to a file outside the repository, even found in a folder', () => {
+    const dir = workspace({ 'outside/secret.memo.md': EN, 'repo/.git/HEAD': '', 'repo/memos/real.memo.md': EN });
+    symlinkSync('real.memo.md', path.join(dir, 'repo', 'memos', 'inside.memo.md'));
+    const ok = runCli(['lint', 'memos', '--format', 'json'], path.join(dir, 'repo'));
+    assert.equal(ok.code, 1, ok.stderr);
+    symlinkSync('../../outside/secret.memo.md', path.join(dir, 'repo', 'memos', 'leak.memo.md'));
+    const r = runCli(['lint', 'memos'], path.join(dir, 'repo'));
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'Cannot read "memos/leak.memo.md": it is outside the workspace, and nothing outside the workspace is read.\n');
   });
 
   const withTranslation = (target: string) => EN.replace(/^translation: .*$/m, `translation: ${target}`);
