@@ -83,6 +83,22 @@ describe('the language server and the files it reads (over stdio)', () => {
   });
 });
 
+describe('the language server and a custom schema that is not a file', () => {
+  it('says why the schema was not read (a FIFO), and checks with the built-in schema', async () => {
+    const dir = scratchDir('policy-memo-lsp-schema');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.schema.json')]);
+    const client = new LspClient();
+    try {
+      client.settings.policyMemo = { schema: 'pipe.schema.json' };
+      await client.initialize({ initializationOptions: { trusted: true }, workspaceFolders: [{ uri: uriOf(dir), name: 'ws' }] });
+      const { diagnostics } = await client.open(uriOf(path.join(dir, 'a.memo.md')), EN);
+      assert.equal(diagnostics[0].message, `The custom schema "pipe.schema.json" cannot be used (${NOT_FILE.slice(0, -1)}). The built-in memo schema is used instead.`);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('the language server keeps a translation between keystrokes', () => {
   it('reads the translation once while it is unchanged, and again when it changes on disk', async () => {
     const dir = scratchDir('policy-memo-lsp-cache');
