@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, Diagnostic, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { readText, unchangedSince } from '../../server/src/files/read';
 import { startServer } from '../../server/src/lsp/server';
 import { fixtures } from '../support/fixtures';
 import { scratchDir } from '../support/scratch';
@@ -23,7 +24,8 @@ class Editor {
     const up = new PassThrough();
     const down = new PassThrough();
     startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
-      readFile: (file) => fs.readFile(file, 'utf8'),
+      readFile: readText,
+      unchangedSince,
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     });

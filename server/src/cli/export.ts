@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CheckOptions, Locale, memoKindOf, t } from '../engine';
 import { exportMemo, exportPathFor, folderImages } from '../preview';
 import { InputError } from './files';
-import { FileError, readText } from './lint';
+import { FileError, readMemo } from './lint';
 import { say } from './terminal';
 
 export interface ExportArgs {
@@ -37,9 +37,16 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
   const file = path.resolve(io.cwd, input);
   const kind = memoKindOf(file);
   if (!kind) throw new InputError('cli.notMemo', input);
-  const text = readText(file).replace(/^\uFEFF/, '');
+  const text = readMemo(file).replace(/^\uFEFF/, '');
   const out = args.output ? path.resolve(io.cwd, args.output) : exportPathFor(file);
-  const result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
+  let result;
+  try {
+    result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
+  } catch (error) {
+    // A page that cannot be made (out of memory, a renderer bug) is said in words, not as a stack trace.
+    io.stderr(say(locale, 'cli.exportFailed', { path: path.relative(io.cwd, file) || file, reason: error instanceof Error ? error.message : String(error) }));
+    return 2;
+  }
   try {
     writeFileSync(out, result.html, 'utf8');
   } catch (error) {

@@ -1,8 +1,10 @@
+import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
-import { CheckOptions, configProblemFinding, Locale, MemoConfig } from '../engine';
+import { CheckOptions, configProblemFinding, FileRefusal, Locale, MemoConfig } from '../engine';
+import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES, readTextSync } from '../files/read';
 import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
 import type { FileReport } from './format';
-import { lintFile, readText } from './lint';
+import { lintFile } from './lint';
 
 /**
  * Lints files in order, each with the configuration of its nearest `.policy-memo/` folder. Shared by
@@ -10,32 +12,64 @@ import { lintFile, readText } from './lint';
  */
 export function lintFiles(files: readonly string[], cwd: string, options: CheckOptions, fix: boolean, locale: Locale): FileReport[] {
   const configs = new Map<string, MemoConfig>();
+  const roots = new Map<string, string>();
   const reports: FileReport[] = [];
   for (const file of files) {
-    const config = configFor(file, configs, locale, cwd, reports);
-    const own: CheckOptions = { ...options, config, files: memoFiles(file, readIfExists) };
-    reports.push(lintFile(file, cwd, own, fix));
+    const root = workspaceRootOf(file, cwd, roots);
+    const config = configFor(file, root, configs, locale, cwd, reports);
+    const read = (other: string) => readInside(other, root, MAX_TRANSLATION_BYTES);
+    const own: CheckOptions = { ...options, config, files: memoFiles(file, read) };
+    // A memo that is a link to a file outside its repository is not read, as its translation would not be.
+    reports.push(lintFile(file, cwd, own, fix, root));
   }
   return reports;
 }
 
-function readIfExists(file: string): string | undefined {
-  try {
-    return readText(file);
-  } catch {
-    return undefined;
+/** A file's text if it is a regular file inside `root` of at most `maxBytes`; undefined if it does not exist; else why not. */
+function readInside(file: string, root: string, maxBytes: number): string | FileRefusal | undefined {
+  const read = readTextSync(file, { maxBytes, root });
+  if ('text' in read) return read.text;
+  return read.refused === 'notFound' ? undefined : read;
+}
+
+/**
+ * What the CLI treats as a memo's workspace, which nothing is read outside of and no `.policy-memo/`
+ * is looked for above: the repository holding it (the nearest folder above with a `.git`), else the
+ * current folder when the memo is in it, else the memo's own folder.
+ */
+export function workspaceRootOf(file: string, cwd: string, cache = new Map<string, string>()): string {
+  const folder = path.dirname(path.resolve(file));
+  let root = cache.get(folder);
+  if (root === undefined) {
+    root = repositoryOf(folder) ?? (isInside(path.resolve(cwd), folder) ? path.resolve(cwd) : folder);
+    cache.set(folder, root);
+  }
+  return root;
+}
+
+function repositoryOf(folder: string): string | undefined {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    try {
+      // A folder in a clone, a file in a worktree or submodule.
+      lstatSync(path.join(dir, '.git'));
+      return dir;
+    } catch {
+      // not here: look above
+    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
 /**
- * The configuration of the nearest `.policy-memo/` folder above a memo, loaded once per folder. A
- * broken config file is reported once, as a finding in that file, and the defaults stand in for it.
+ * The configuration of the nearest `.policy-memo/` folder above a memo (up to its workspace root),
+ * loaded once per folder. A broken config file is reported once, as a finding in that file, and the
+ * defaults stand in for it.
  */
-function configFor(file: string, cache: Map<string, MemoConfig>, locale: Locale, cwd: string, reports: FileReport[]): MemoConfig {
-  const folder = findConfigFolder(file, isFolder) ?? '';
+function configFor(file: string, root: string, cache: Map<string, MemoConfig>, locale: Locale, cwd: string, reports: FileReport[]): MemoConfig {
+  const folder = findConfigFolder(file, isFolder, root) ?? '';
   let config = cache.get(folder);
   if (!config) {
-    config = loadConfigSync(folder || undefined, readIfExists);
+    config = loadConfigSync(folder || undefined, (f) => readInside(f, root, MAX_CONFIG_BYTES));
     cache.set(folder, config);
     for (const problem of config.problems) {
       const shown = path.relative(cwd, problem.file.path).split(path.sep).join('/') || problem.file.path;

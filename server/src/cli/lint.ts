@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkMemo, CheckOptions, fixMemo, memoKindOf } from '../engine';
+import { checkMemo, CheckOptions, FileRefusal, fixMemo, memoKindOf } from '../engine';
+import { MAX_MEMO_BYTES, readTextSync } from '../files/read';
 import type { FileReport } from './format';
 
 /** A file that could not be read or written: the CLI says so and exits 2. */
@@ -9,15 +10,29 @@ export class FileError extends Error {
     readonly id: 'cli.unreadable' | 'cli.notUtf8' | 'cli.writeFailed',
     readonly file: string,
     readonly reason = '',
+    /** Why the file was not read, said in the writer's language when reported. */
+    readonly refusal?: FileRefusal,
   ) {
     super(`${id}: ${file} ${reason}`);
   }
 }
 
+/**
+ * Reads a memo named or found on the command line: a regular file of at most MAX_MEMO_BYTES, in
+ * UTF-8 (a FIFO, a device or a folder is refused, never waited on), and, given a `root`, a file
+ * that is inside it once links are followed.
+ */
+export function readMemo(file: string, root?: string): string {
+  const read = readTextSync(file, { maxBytes: MAX_MEMO_BYTES, root });
+  if ('text' in read) return read.text;
+  if (read.refused === 'notUtf8') throw new FileError('cli.notUtf8', file);
+  throw new FileError('cli.unreadable', file, read.refused, read);
+}
+
 // ignoreBOM keeps a BOM in the text, so --fix can write it back.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Reads a file as UTF-8 text, refusing bytes that are not UTF-8 rather than guessing. */
+/** Reads a file named on the command line (a --schema) as UTF-8 text, refusing bytes that are not UTF-8 rather than guessing. */
 export function readText(file: string): string {
   let bytes: Buffer;
   try {
@@ -33,12 +48,12 @@ export function readText(file: string): string {
 }
 
 /**
- * Lints one file; with `fix`, applies the safe fixes and writes the file (only if it changed). The
+ * Lints one file (inside `root`, when given); with `fix`, applies the safe fixes and writes the file (only if it changed). The
  * BOM, which editors hide, is set aside so positions match the editor's, and kept on write.
  */
-export function lintFile(file: string, cwd: string, options: CheckOptions, fix: boolean): FileReport {
+export function lintFile(file: string, cwd: string, options: CheckOptions, fix: boolean, root?: string): FileReport {
   const kind = memoKindOf(file) ?? 'markdown';
-  const raw = readText(file);
+  const raw = readMemo(file, root);
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = raw.slice(bom.length);
   const shown = path.relative(cwd, file).split(path.sep).join('/') || file;

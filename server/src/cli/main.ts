@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, SchemaRefusal, t, toLocale } from '../engine';
+import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, refusalText, SchemaRefusal, t, toLocale } from '../engine';
 import { exportCommand } from './export';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
@@ -138,7 +138,10 @@ function runExport(inputs: string[], values: { format?: string; output?: string;
 /** Says why a file or schema named on the command line cannot be used, or why the check stopped; exit code 2. */
 function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
   if (error instanceof InputError) io.stderr(say(locale, error.id, { path: error.target }));
-  else if (error instanceof FileError) io.stderr(say(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: error.reason }));
+  else if (error instanceof FileError) {
+    const reason = error.refusal ? refusalText(locale, error.refusal) : error.reason;
+    io.stderr(say(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason }));
+  }
   else if (error instanceof SchemaFileError) {
     const reason = error.cause instanceof SchemaRefusal ? t(locale, error.cause.id, error.cause.params) : error.message;
     io.stderr(say(locale, 'cli.badSchema', { path: error.shown, reason }));

@@ -36,7 +36,7 @@ interface SuperviseJob {
   done: Int32Array;
 }
 
-type LintOutcome = { reports: FileReport[] } | { error: { id: FileError['id']; file: string; reason: string } };
+type LintOutcome = { reports: FileReport[] } | { error: { id: FileError['id']; file: string; reason: string; refusal?: FileError['refusal'] } };
 /** A lint worker that threw (`message`) or ended without its reports (`code`, 0 when it ended quietly). */
 type WorkerFailure = { failed: { message: string } | { code: number } };
 type Outcome = { reports: FileReport[][] } | Extract<LintOutcome, { error: unknown }> | WorkerFailure;
@@ -80,7 +80,7 @@ export function lintInWorkers(
   void supervisor.terminate();
   if (!outcome) throw new LintWorkerError({ code: 0 });
   if ('failed' in outcome) throw new LintWorkerError(outcome.failed);
-  if ('error' in outcome) throw new FileError(outcome.error.id, outcome.error.file, outcome.error.reason);
+  if ('error' in outcome) throw new FileError(outcome.error.id, outcome.error.file, outcome.error.reason, outcome.error.refusal);
   const reports: FileReport[] = [];
   // A broken config file is reported once, before the first memo it applies to; each worker that met it reports it.
   const said = new Set<string>();
@@ -152,7 +152,7 @@ function runLintJob(job: LintJob): void {
   } catch (error) {
     // Anything else is thrown on: the supervisor hears it as the worker's `error`.
     if (!(error instanceof FileError)) throw error;
-    outcome = { error: { id: error.id, file: error.file, reason: error.reason } };
+    outcome = { error: { id: error.id, file: error.file, reason: error.reason, refusal: error.refusal } };
   }
   parentPort?.postMessage(outcome);
 }

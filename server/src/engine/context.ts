@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { keyNodeAt, nodeAt, pairOf, YamlPath } from './ast';
 import type { MemoConfig } from './config/types';
+import type { FileRefusal } from './file-refusal';
 import type { Finding, Fix, RelatedPlace, Severity } from './findings';
 import { Locale, MessageId, MessageParams, t } from './messages';
 import type { ParsedMemo } from './parse';
@@ -24,8 +25,8 @@ export interface Report {
 export interface MemoFiles {
   /** This memo's path. */
   self: string;
-  /** The text of a file, or undefined when it does not exist or cannot be read. */
-  read(path: string): string | undefined;
+  /** The text of a file; undefined when it does not exist; a refusal when the host would not read it (and why). */
+  read(path: string): string | FileRefusal | undefined;
   /** The path of `relative` as written in the file `from` (a `translation:` value). */
   resolve(from: string, relative: string): string;
 }

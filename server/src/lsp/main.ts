@@ -1,6 +1,7 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { combineFeatures, createConnection, Features, MessageConnection, ProposedFeatures, RemoteConsole } from 'vscode-languageserver/node';
+import { readText, unchangedSince } from '../files/read';
 import { startServer } from './server';
 
 /** The docs folder shipped beside the bundle (dist/../docs/rules) or the compiled sources (out/server/src/lsp/../../../../docs/rules). */
@@ -47,7 +48,8 @@ const exitOnFramingError: Features = {
 const connection = createConnection(combineFeatures(ProposedFeatures.all, exitOnFramingError));
 process.on('unhandledRejection', (reason) => connection.console.error(`policy-memo: unhandled rejection: ${String(reason)}`));
 startServer(connection, {
-  readFile: (file) => fs.readFile(file, 'utf8'),
+  readFile: readText,
+  unchangedSince,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   docsFolder: docsFolder(),

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Finding, ParsedMemo } from '../engine';
 import { exportPage, folderImages, ImageResolver, renderMemo } from '../preview';
 import type { ExportHtmlResult, RenderPreviewResult } from './protocol';
-import { uriToPath } from './settings';
+import { localPathOf } from './settings';
 
 /** Folders whose image reader (and its cache) is kept; past this, they are all dropped and read again. */
 const MAX_FOLDERS = 32;
@@ -28,8 +28,9 @@ export class MemoRenderer {
 
   private imagesOf(uri: string): ImageResolver | undefined {
     // Untitled memos have no folder: their images show as alt text, as before.
-    if (!uri.startsWith('file:')) return undefined;
-    const folder = path.dirname(uriToPath(uri));
+    const file = localPathOf(uri);
+    if (file === undefined) return undefined;
+    const folder = path.dirname(file);
     let resolve = this.images.get(folder);
     if (!resolve) {
       if (this.images.size >= MAX_FOLDERS) this.images.clear();

@@ -28,9 +28,11 @@ import {
   checkParsed,
   completeAt,
   configProblemFinding,
+  FileRefusal,
   Finding,
   Fix,
   hoverAt,
+  isFileRefusal,
   Locale,
   MemoConfig,
   MemoSchema,
@@ -38,21 +40,27 @@ import {
   memoKindOf,
   parseMemo,
   ParsedMemo,
+  refusalText,
   safeEdits,
   SchemaRefusal,
   Severity,
   t,
   toLocale,
 } from '../engine';
-import { defaultSettings, exportHtml, InitializationOptions, MemoSettings, renderPreview, trustChanged } from './protocol';
+import { defaultSettings, exportHtml, InitializationOptions, MemoSettings, renderPreview, RenderPreviewResult, trustChanged } from './protocol';
 import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
 import { docsPage } from './docs';
 import { MemoRenderer } from './preview';
-import { pathToUri, SchemaLoader, uriToPath, workspaceFolderOf } from './settings';
+import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES } from '../files/limits';
+import type { ReadLimits, TextRead } from '../files/read';
+import { localPathOf, pathToUri, SchemaLoader, workspaceFolderOf } from './settings';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
 export interface ServerRuntime {
-  readFile(file: string): Promise<string>;
+  /** Reads a regular file as UTF-8 within the limits, never waiting on a pipe (files/read.ts `readText`). */
+  readFile(file: string, limits: ReadLimits): Promise<TextRead>;
+  /** Whether a file is unchanged since a read's `stamp`, found without reading it (files/read.ts `unchangedSince`). */
+  unchangedSince(file: string, limits: ReadLimits, stamp: string): Promise<boolean>;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** The folder holding `rules/<id>.md` docs pages, linked from each diagnostic when present. */
@@ -92,6 +100,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** The problem count last published per memo, which the preview shows while a memo is not checked live. */
   const publishedCount = new Map<string, number>();
   const renderer = new MemoRenderer();
+  /** The previews of memos over `maxFileSize`, made when they are opened or saved (as they are checked), not on every change. */
+  const largePreviews = new Map<string, RenderPreviewResult>();
   /** Large memos whose writer was told they are checked on save only (told once per session). */
   const toldLarge = new Set<string>();
   const settingsCache = new Map<string, Promise<MemoSettings>>();
@@ -106,6 +116,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** Config files that currently show a problem, so a fix clears it. */
   const configDiagnostics = new Set<string>();
   let hearsFolderChanges = false;
+  /** Translations read from disk, kept while unchanged, so a keystroke in their memo does not read them again. */
+  const translations = new Map<string, { text: string; stamp: string }>();
 
   const log = (where: string, error: unknown) =>
     connection.console.error(`policy-memo: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -177,17 +189,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return result;
   }
 
-  const readOrUndefined = (file: string) => runtime.readFile(file).catch(() => undefined);
+  /** A file's text within `limits`: undefined when it does not exist, a refusal when it is not read. */
+  async function readWithin(file: string, limits: ReadLimits): Promise<string | FileRefusal | undefined> {
+    const read = await runtime.readFile(file, limits);
+    if ('text' in read) return read.text;
+    return read.refused === 'notFound' ? undefined : read;
+  }
 
   /** The configuration for a document: the nearest `.policy-memo/` up to its workspace folder, else the defaults. */
   function configFor(uri: string, locale: Locale): Promise<MemoConfig> {
-    const file = uriToPath(uri);
+    const file = localPathOf(uri);
     const root = workspaceFolderOf(uri, folders);
-    const folder = uri.startsWith('file:') ? findConfigFolder(file, isFolder, root) : undefined;
+    const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
     const key = folder ?? `default:${root}`;
     let config = configs.get(key);
     if (!config) {
-      config = loadConfig(folder, readOrUndefined, path.join(root, CONFIG_FOLDER)).then((loaded) => {
+      const read = (f: string) => readWithin(f, { maxBytes: MAX_CONFIG_BYTES, root });
+      config = loadConfig(folder, read, path.join(root, CONFIG_FOLDER)).then((loaded) => {
         void publishConfigProblems(folder, loaded, locale).catch((error) => log('config diagnostics', error));
         return loaded;
       });
@@ -209,20 +227,35 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   }
 
-  /** The open document's text for a path, else the file on disk. */
-  async function textOf(file: string): Promise<string | undefined> {
-    const open = documents.all().find((d) => d.uri.startsWith('file:') && uriToPath(d.uri) === file);
-    return open ? open.getText() : readOrUndefined(file);
+  /**
+   * A memo's translation: the open document's text, else the file on disk (a regular file inside the
+   * workspace folder `root`, kept until it changes); undefined when it does not exist, else why it is not read.
+   */
+  async function translationText(file: string, root: string): Promise<string | FileRefusal | undefined> {
+    // Decided on the path alone first: nothing is looked at outside the workspace, open or not.
+    if (!isInside(root, file)) return { refused: 'outside' };
+    const limits: ReadLimits = { maxBytes: MAX_TRANSLATION_BYTES, root };
+    const open = documents.all().find((d) => localPathOf(d.uri) === file);
+    if (open) return open.getText().length > limits.maxBytes ? { refused: 'tooLarge', limitMb: limits.maxBytes / (1024 * 1024) } : open.getText();
+    const cached = translations.get(file);
+    if (cached && (await runtime.unchangedSince(file, limits, cached.stamp))) return cached.text;
+    const read = await runtime.readFile(file, limits);
+    translations.delete(file);
+    if (!('text' in read)) return read.refused === 'notFound' ? undefined : read;
+    // Only the translations of open memos are kept; this bounds them when many memos were opened and closed.
+    if (translations.size >= 64) translations.clear();
+    translations.set(file, read);
+    return read.text;
   }
 
   /** File access for the cross-file checks: the memo's `translation:` file, read ahead (open or on disk). */
   async function filesFor(uri: string, memo: ParsedMemo): Promise<{ files?: MemoFiles; translation?: string }> {
-    if (!uri.startsWith('file:')) return {};
-    const self = uriToPath(uri);
+    const self = localPathOf(uri);
+    if (self === undefined) return {};
     const resolve = (from: string, relative: string) => path.resolve(path.dirname(from), relative);
     const link = (memo.data as { translation?: unknown } | undefined)?.translation;
     const translation = typeof link === 'string' && link.trim() !== '' ? resolve(self, link) : undefined;
-    const text = translation ? await textOf(translation) : undefined;
+    const text = translation ? await translationText(translation, workspaceFolderOf(uri, folders)) : undefined;
     return { files: { self, resolve, read: (file) => (file === translation ? text : undefined) }, translation };
   }
 
@@ -305,7 +338,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // Listening for folder changes throws when the client cannot send them.
     hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = uris.filter((u) => u.startsWith('file:')).map(uriToPath);
+    folders = uris.map(localPathOf).filter((f): f is string => f !== undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -327,8 +360,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     if (hearsFolderChanges) {
       void connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        folders = folders.filter((f) => !event.removed.some((r) => uriToPath(r.uri) === f));
-        folders.push(...event.added.map((a) => uriToPath(a.uri)));
+        folders = folders.filter((f) => !event.removed.some((r) => localPathOf(r.uri) === f));
+        folders.push(...event.added.map((a) => localPathOf(a.uri)).filter((f): f is string => f !== undefined));
         recheckAll();
       });
     }
@@ -342,7 +375,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', undefined, (params) => {
-      const paths = params.changes.filter((c) => c.uri.startsWith('file:')).map((c) => uriToPath(c.uri));
+      const paths = params.changes.map((c) => localPathOf(c.uri)).filter((p): p is string => p !== undefined);
+      paths.forEach((p) => translations.delete(p));
       if (paths.some((p) => path.basename(path.dirname(p)) === CONFIG_FOLDER)) {
         configs.clear();
         // Diagnostics of deleted config files go; the others are published again by the next load.
@@ -370,6 +404,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidOpen(
     guard('didOpen', undefined, async (event) => {
       if (!memoKindOf(event.document.uri)) return;
+      largePreviews.delete(event.document.uri);
       opening.add(event.document.uri);
       schedule(event.document.uri);
       await tooLargeToCheckLive(event.document);
@@ -382,7 +417,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (opening.delete(uri) || !memoKindOf(uri)) return;
       if ((await settingsFor(uri)).run === 'onType' && !(await tooLargeToCheckLive(event.document))) {
         schedule(uri);
-        if (uri.startsWith('file:')) recheckLinked(uriToPath(uri));
+        const file = localPathOf(uri);
+        if (file !== undefined) recheckLinked(file);
       }
     }),
   );
@@ -391,6 +427,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard('didSave', undefined, async (event) => {
       const uri = event.document.uri;
       if (!memoKindOf(uri)) return;
+      largePreviews.delete(uri);
       if ((await settingsFor(uri)).run === 'onSave' || (await tooLargeToCheckLive(event.document))) schedule(uri);
     }),
   );
@@ -423,6 +460,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     checked.delete(uri);
     lastDuration.delete(uri);
     publishedCount.delete(uri);
+    largePreviews.delete(uri);
     settingsCache.delete(uri);
     if (memoKindOf(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -543,9 +581,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         const result = await checkCurrent(uri);
         return renderer.preview(uri, result.version, result.memo, result.findings.length);
       }
+      const large = isLarge(document, settings);
+      const kept = large ? largePreviews.get(uri) : undefined;
+      if (kept) return { ...kept, problems: publishedCount.get(uri) ?? 0 };
       const cached = checked.get(uri);
       const memo = cached?.version === document.version ? cached.memo : parseMemo(document.getText(), memoKindOf(uri) ?? 'markdown');
-      return renderer.preview(uri, document.version, memo, publishedCount.get(uri) ?? 0);
+      const preview = renderer.preview(uri, document.version, memo, publishedCount.get(uri) ?? 0);
+      if (large) largePreviews.set(uri, preview);
+      return preview;
     }),
   );
 
@@ -563,7 +606,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.listen();
 }
 
-function problemText(problem: SchemaRefusal | string, locale: Locale): string {
+function problemText(problem: SchemaRefusal | FileRefusal | string, locale: Locale): string {
+  if (isFileRefusal(problem)) return refusalText(locale, problem);
   return typeof problem === 'string' ? problem : t(locale, problem.id, problem.params);
 }
 

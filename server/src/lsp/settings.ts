@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { checkSchemaFileSize, compileCustomSchema, MemoSchema, SchemaRefusal } from '../engine';
+import { checkSchemaFileSize, compileCustomSchema, FileRefusal, MAX_SCHEMA_FILE_MB, MemoSchema, SchemaRefusal } from '../engine';
+import type { ReadLimits, TextRead } from '../files/read';
 import type { MemoSettings } from './protocol';
 
 /** A custom schema as loaded for a workspace: the compiled schema, or why it cannot be used. */
 export interface CustomSchema {
   shownPath: string;
   schema?: MemoSchema;
-  /** Why the schema cannot be used: a refusal (translatable) or the parser's or ajv's own message. */
-  problem?: SchemaRefusal | string;
+  /** Why the schema cannot be used: a refusal (translatable), why the file was not read, or the parser's or ajv's own message. */
+  problem?: SchemaRefusal | FileRefusal | string;
   /** The setting names a URL, which is never fetched (said from the catalogue, in the writer's language). */
   remote?: boolean;
 }
@@ -17,7 +18,7 @@ export interface CustomSchema {
 export class SchemaLoader {
   private readonly cache = new Map<string, { text: string; result: CustomSchema }>();
 
-  constructor(private readonly readFile: (file: string) => Promise<string>) {}
+  constructor(private readonly readFile: (file: string, limits: ReadLimits) => Promise<TextRead>) {}
 
   /** The custom schema for a document, or undefined when none is set. Never fetches: URLs are refused. */
   async load(settings: MemoSettings, documentUri: string, folders: readonly string[]): Promise<CustomSchema | undefined> {
@@ -28,12 +29,10 @@ export class SchemaLoader {
     }
     const root = workspaceFolderOf(documentUri, folders);
     const file = path.resolve(root, setting);
-    let text: string;
-    try {
-      text = await this.readFile(file);
-    } catch (error) {
-      return { shownPath: setting, problem: (error as NodeJS.ErrnoException).code ?? String(error) };
-    }
+    // The limit is on characters (checkSchemaFileSize): a UTF-8 character is at most 4 bytes.
+    const read = await this.readFile(file, { maxBytes: MAX_SCHEMA_FILE_MB * 4 * 1024 * 1024 });
+    if (!('text' in read)) return { shownPath: setting, problem: read };
+    const text = read.text;
     const cached = this.cache.get(file);
     if (cached && cached.text === text) return cached.result;
     let result: CustomSchema;
@@ -50,15 +49,28 @@ export class SchemaLoader {
 
 /** The workspace folder (a path) holding a document; the document's own folder when none does. */
 export function workspaceFolderOf(documentUri: string, folders: readonly string[]): string {
-  const file = documentUri.startsWith('file:') ? fileURLToPath(documentUri) : documentUri;
+  const file = uriToPath(documentUri);
   const holding = folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
   holding.sort((a, b) => b.length - a.length);
   return holding[0] ?? path.dirname(file);
 }
 
-/** A `file:` URI's path, or the URI itself. */
+/** A `file:` URI's path, or the URI itself (for another scheme, or a file URI with no local path). */
 export function uriToPath(uri: string): string {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  return localPathOf(uri) ?? uri;
+}
+
+/**
+ * The local path of a `file:` URI; undefined for another scheme, or for a file URI that names no
+ * local path (`file://host/share/…` where the system has no UNC paths: Node throws on it).
+ */
+export function localPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 export function pathToUri(file: string): string {

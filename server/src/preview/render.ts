@@ -5,6 +5,13 @@ import { label, MemoLang, recipientsLabel, sendersLabel } from './labels';
 import { BodyEnv, ImageResolver, renderBody } from './markdown';
 import { inLang, MemoText, MemoView, memoView } from './model';
 
+/**
+ * What one render may inline in images, in data: URL characters (about 18 MB of image bytes):
+ * every reference counts, since each is written out in full, so an image repeated many times
+ * cannot make a page of hundreds of megabytes. Past it, an image shows as its alt text.
+ */
+export const IMAGE_BUDGET_CHARS = 24 * 1024 * 1024;
+
 export interface RenderOptions {
   /** Where images of the memo's folder come from; without it, images show as their alt text. */
   resolveImage?: ImageResolver;
@@ -24,11 +31,23 @@ export interface RenderedMemo {
 export function renderMemo(memo: ParsedMemo, options: RenderOptions = {}): RenderedMemo {
   const complete = memo.data !== undefined && typeof memo.data === 'object' && memo.data !== null && !Array.isArray(memo.data);
   const view = memoView(complete ? memo.data : undefined);
-  const env: BodyEnv = { resolveImage: options.resolveImage };
+  const env: BodyEnv = { resolveImage: options.resolveImage && withinBudget(options.resolveImage, IMAGE_BUDGET_CHARS) };
   const two = view.langs.length > 1;
   const pages = view.langs.map((lang) => page(view, lang, renderBody(memo.body.text, two ? lang : undefined, env)));
   const html = `<div class="memo-pages memo-pages-${pages.length}">\n${pages.join('')}</div>\n`;
   return { html, langs: view.langs, title: inLang(view.subject, view.langs[0]) ?? '', complete };
+}
+
+/** An image resolver for one render, which stops inlining once `budget` characters of data: URLs are used. */
+function withinBudget(resolve: ImageResolver, budget: number): ImageResolver {
+  let left = budget;
+  return (relativePath) => {
+    if (left <= 0) return undefined;
+    const url = resolve(relativePath);
+    if (url === undefined || url.length > left) return undefined;
+    left -= url.length;
+    return url;
+  };
 }
 
 function page(view: MemoView, lang: MemoLang, body: string): string {

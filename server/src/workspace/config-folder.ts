@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildConfig, ConfigFile, MemoConfig, MemoFiles } from '../engine';
+import { buildConfig, ConfigFile, FileRefusal, MemoConfig, MemoFiles } from '../engine';
 
 /** The folder a workspace keeps its Policy Memo lists in. */
 export const CONFIG_FOLDER = '.policy-memo';
@@ -32,11 +32,15 @@ export function findConfigFolder(file: string, isFolder: (p: string) => boolean,
 }
 
 type Read<R> = (file: string) => R;
+/** A config file's text, undefined when it does not exist, or why it was not read. */
+type ConfigText = string | FileRefusal | undefined;
 
-function assemble(folder: string | undefined, texts: (string | undefined)[], glossaryFolder = folder): MemoConfig {
+function assemble(folder: string | undefined, texts: ConfigText[], glossaryFolder = folder): MemoConfig {
   const file = (i: number): ConfigFile | undefined => {
     const text = texts[i];
-    return folder && text !== undefined ? { path: path.join(folder, CONFIG_FILES[i]), text } : undefined;
+    if (!folder || text === undefined || (typeof text !== 'string' && text.refused === 'notFound')) return undefined;
+    const where = path.join(folder, CONFIG_FILES[i]);
+    return typeof text === 'string' ? { path: where, text } : { path: where, text: '', refusal: text };
   };
   return buildConfig({
     config: file(0),
@@ -47,18 +51,18 @@ function assemble(folder: string | undefined, texts: (string | undefined)[], glo
 }
 
 /** Loads a config folder with a synchronous reader (the CLI). `glossaryFolder` is where a new glossary would go. */
-export function loadConfigSync(folder: string | undefined, read: Read<string | undefined>, glossaryFolder?: string): MemoConfig {
+export function loadConfigSync(folder: string | undefined, read: Read<ConfigText>, glossaryFolder?: string): MemoConfig {
   const texts = folder ? CONFIG_FILES.map((name) => read(path.join(folder, name))) : [];
   return assemble(folder, texts, folder ?? glossaryFolder);
 }
 
 /** Loads a config folder with an asynchronous reader (the language server). */
-export async function loadConfig(folder: string | undefined, read: Read<Promise<string | undefined>>, glossaryFolder?: string): Promise<MemoConfig> {
+export async function loadConfig(folder: string | undefined, read: Read<Promise<ConfigText>>, glossaryFolder?: string): Promise<MemoConfig> {
   const texts = folder ? await Promise.all(CONFIG_FILES.map((name) => read(path.join(folder, name)))) : [];
   return assemble(folder, texts, folder ?? glossaryFolder);
 }
 
 /** File access for the engine's cross-file checks, given a synchronous reader. */
-export function memoFiles(self: string, read: Read<string | undefined>): MemoFiles {
+export function memoFiles(self: string, read: Read<string | FileRefusal | undefined>): MemoFiles {
   return { self: path.resolve(self), read, resolve: (from, relative) => path.resolve(path.dirname(from), relative) };
 }

@@ -4,6 +4,7 @@ import directorySchema from '../../../../schemas/directory.schema.json';
 import glossarySchema from '../../../../schemas/glossary.schema.json';
 import { keyNodeAt, nodeAt } from '../ast';
 import type { Finding } from '../findings';
+import { refusalText } from '../file-refusal';
 import { Locale, MessageId, MessageParams, t } from '../messages';
 import { compileCustomSchema, errorPath, MemoSchema, SchemaError } from '../schema';
 import { LineIndex } from '../text';
@@ -49,7 +50,7 @@ function schemas() {
 export function buildConfig(files: ConfigFiles): MemoConfig {
   const config = defaultConfig();
   config.glossaryPath = files.glossaryPath ?? files.glossary?.path;
-  config.glossaryText = files.glossary?.text;
+  config.glossaryText = files.glossary?.refusal ? undefined : files.glossary?.text;
   const settings = read(files.config, 'config', config.problems) as
     | { rules?: MemoConfig['severities']; typography?: MemoConfig['typography']; contactDomains?: string[]; acronyms?: string[] }
     | undefined;
@@ -88,6 +89,10 @@ function overlay(base: readonly DirectoryEntry[], own: readonly DirectoryEntry[]
 
 function read(file: ConfigFile | undefined, kind: 'config' | 'directory' | 'glossary', problems: ConfigProblem[]): unknown {
   if (!file) return undefined;
+  if (file.refusal) {
+    problems.push({ file, start: 0, end: 0, message: 'config.unread', params: {}, refusal: file.refusal });
+    return undefined;
+  }
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
   const fail = (start: number, end: number, message: MessageId, params: MessageParams = {}) => {
     problems.push({ file, start, end: Math.max(start, end), message, params });
@@ -138,7 +143,7 @@ export function configProblemFinding(problem: ConfigProblem, locale: Locale): Fi
   return {
     rule: 'config',
     severity: 'error',
-    message: t(locale, 'config.ignored', { problem: t(locale, problem.message, problem.params) }),
+    message: t(locale, 'config.ignored', { problem: t(locale, problem.message, problem.refusal ? { ...problem.params, reason: refusalText(locale, problem.refusal) } : problem.params) }),
     range: lines.range(problem.start, problem.end),
     fixes: [],
   };

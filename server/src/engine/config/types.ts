@@ -1,3 +1,4 @@
+import type { FileRefusal } from '../file-refusal';
 import type { Severity } from '../findings';
 import type { MessageId, MessageParams } from '../messages';
 
@@ -27,6 +28,8 @@ export interface GlossaryTerm {
 export interface ConfigFile {
   path: string;
   text: string;
+  /** Set when the host would not read the file (its text is then empty): the file is ignored, and says why. */
+  refusal?: FileRefusal;
 }
 
 /** Why a config file is ignored: one problem per file, at a place in that file. */
@@ -36,6 +39,8 @@ export interface ConfigProblem {
   end: number;
   message: MessageId;
   params: MessageParams;
+  /** The file was not read: `params.reason` is this refusal, said in the writer's language. */
+  refusal?: FileRefusal;
 }
 
 /** The workspace configuration the rules read: defaults, overlaid with whatever `.policy-memo/` holds. */

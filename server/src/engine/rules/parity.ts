@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { keyNodeAt, nodeAt } from '../ast';
 import { analyzeBody, BodySection, Language } from '../prose/body';
 import type { RuleContext } from '../context';
+import { refusalText } from '../file-refusal';
 import type { RelatedPlace } from '../findings';
 import type { MessageId } from '../messages';
 import { SideFacts, sideFacts } from '../prose/parity-facts';
@@ -93,8 +94,12 @@ function checkTranslation(ctx: RuleContext): void {
   const [ts, te] = ctx.spanAt(['translation']);
   const target = files.resolve(files.self, link);
   const raw = files.read(target);
-  if (raw === undefined) {
+  if (raw === undefined || (typeof raw !== 'string' && raw.refused === 'notFound')) {
     ctx.report({ start: ts, end: te, severity: 'error', message: ctx.t('parity.translationMissing', { path: link }) });
+    return;
+  }
+  if (typeof raw !== 'string') {
+    ctx.report({ start: ts, end: te, severity: 'error', message: ctx.t('parity.translationUnread', { path: link, reason: refusalText(ctx.locale, raw) }) });
     return;
   }
   const other = parseMemo(raw.replace(/^\uFEFF/, ''), memoKindOf(target) ?? 'markdown');
