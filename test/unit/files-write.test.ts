@@ -3,6 +3,7 @@ import { chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, s
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { WriteError, writeFileSafely, writeHooks } from '../../server/src/files/write';
+import { isPolicyMemoExport } from '../../server/src/preview/export-path';
 import { workspace } from '../support/cli';
 import { REFERENCE, replaceOnce } from '../support/memo';
 
@@ -172,5 +173,18 @@ describe('policy-memo export never writes over the memo or through a link', () =
       delete writeHooks.beforeRename;
     }
     assert.equal(readFileSync(out, 'utf8'), 'written meanwhile');
+  });
+});
+
+describe('Export to HTML in the editor tells an earlier export from another file before replacing it', () => {
+  it('marks each export in its head, and recognises the mark only there', () => {
+    const dir = workspace({ 'm.memo.md': REFERENCE });
+    assert.equal(run(['export', 'm.memo.md'], dir).code, 0);
+    const html = readFileSync(path.join(dir, 'm.memo.html'), 'utf8');
+    // The editor reads the first 4 KB of the file it would replace.
+    assert.ok(isPolicyMemoExport(Buffer.from(html).subarray(0, 4096).toString('utf8')));
+    assert.ok(!isPolicyMemoExport('<!DOCTYPE html><html><head><title>Budget</title></head><body>notes</body></html>'));
+    assert.ok(!isPolicyMemoExport('<html><head></head><body><meta name="generator" content="Policy Memo"></body></html>'));
+    assert.ok(!isPolicyMemoExport(REFERENCE));
   });
 });
