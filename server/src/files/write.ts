@@ -62,7 +62,7 @@ const sameStamp = (a: FileStamp | null, b: FileStamp | null) =>
 
 /**
  * Writes `data` to `target` by way of a temporary file created exclusively (unpredictable name) in the
- * target's own folder, with the target's mode (and owner, when run as root), renamed over the target
+ * target's own folder, with the target's mode (and owner, where this user may set it), renamed over the target
  * only if the target did not change meanwhile. Returns the path written (the real file for a resolved
  * link). Throws WriteError, leaving the target as it was, when the write is refused or fails.
  *
@@ -159,24 +159,41 @@ function createTemp(file: string, before: fs.Stats | null): { path: string; fd: 
     const temp = path.join(dir, `.${base}.${randomBytes(12).toString('hex')}.tmp`);
     let fd: number;
     try {
-      fd = fs.openSync(temp, flags, 0o600);
+      // Private until it has the target's mode; a new file gets the usual mode (0666 less the umask).
+      fd = fs.openSync(temp, flags, before ? 0o600 : 0o666);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && attempt < 5) continue;
       throw new WriteError('failed', file, code ?? String(error));
     }
     try {
-      // A new file takes the umask's mode; the target's own mode (0600 stays 0600) is set on the temporary file.
-      fs.fchmodSync(fd, before ? before.mode & 0o7777 : 0o666 & ~process.umask());
-      if (before && typeof process.getuid === 'function' && process.getuid() === 0 && (before.uid !== 0 || before.gid !== 0)) {
-        fs.fchownSync(fd, before.uid, before.gid);
-      }
+      // The owner first (changing it clears set-id bits), then the target's own mode: 0600 stays 0600.
+      if (before) keepOwner(fd, before);
+      if (before) fs.fchmodSync(fd, before.mode & 0o7777);
     } catch (error) {
       fs.closeSync(fd);
       fs.rmSync(temp, { force: true });
       throw new WriteError('failed', file, (error as NodeJS.ErrnoException).code ?? String(error));
     }
     return { path: temp, fd };
+  }
+}
+
+/** The target's owner and group where this user may set them (root: both; others: a group they belong to). */
+function keepOwner(fd: number, before: fs.Stats): void {
+  const now = fs.fstatSync(fd);
+  if (now.uid === before.uid && now.gid === before.gid) return;
+  try {
+    fs.fchownSync(fd, before.uid, before.gid);
+    return;
+  } catch {
+    // Not root: only the group may be kept.
+  }
+  if (now.gid === before.gid) return;
+  try {
+    fs.fchownSync(fd, now.uid, before.gid);
+  } catch {
+    // Not a member of that group: the file keeps this user's group, and the target's mode.
   }
 }
 
