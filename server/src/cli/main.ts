@@ -128,15 +128,17 @@ function runExport(inputs: string[], values: { format?: string; output?: string;
 /** Says why a file or schema named on the command line cannot be used; exit code 2. */
 function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
   if (error instanceof InputError) io.stderr(t(locale, error.id, { path: error.target }));
-  else if (error instanceof FileError) {
-    const reason = error.refusal ? t(locale, `writeRefused.${error.refusal}`) : error.reason;
-    io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason }));
-  }
+  else if (error instanceof FileError) io.stderr(t(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: fileErrorReason(error, locale) }));
   else if (error instanceof SchemaFileError) {
     const reason = error.cause instanceof SchemaRefusal ? t(locale, error.cause.id, error.cause.params) : error.message;
     io.stderr(t(locale, 'cli.badSchema', { path: error.shown, reason }));
   } else throw error;
   return 2;
+}
+
+/** A refused write is said from the catalogue; any other failure gives the system's error code. */
+function fileErrorReason(error: FileError, locale: Locale): string {
+  return error.refusal ? t(locale, `writeRefused.${error.refusal}`) : error.reason;
 }
 
 class SchemaFileError extends Error {

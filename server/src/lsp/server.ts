@@ -181,11 +181,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const file = uriToPath(uri);
     const root = workspaceFolderOf(uri, folders);
     const folder = uri.startsWith('file:') ? findConfigFolder(file, isFolder, root) : undefined;
-    const key = folder ?? `default:${root}`;
+    // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
+    const glossaryFolder = uri.startsWith('file:') && inWorkspaceFolder(file) ? path.join(root, CONFIG_FOLDER) : undefined;
+    const key = folder ?? `default:${glossaryFolder ?? ''}`;
     let config = configs.get(key);
     if (!config) {
-      // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
-      const glossaryFolder = uri.startsWith('file:') && inWorkspaceFolder(file) ? path.join(root, CONFIG_FOLDER) : undefined;
       config = loadConfig(folder, readOrUndefined, glossaryFolder).then((loaded) => {
         void publishConfigProblems(folder, loaded, locale).catch((error) => log('config diagnostics', error));
         return loaded;
