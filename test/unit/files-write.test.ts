@@ -17,6 +17,12 @@ function run(args: string[], cwd: string, lang = 'en_CA.UTF-8') {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+/** The process's umask, read from a file this process creates (process.umask() without an argument is deprecated). */
+function umaskNow(): number {
+  const dir = workspace({ 'probe': '' });
+  return ~statSync(path.join(dir, 'probe')).mode & 0o666;
+}
+
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Files in a folder that are not the test's own: temporary files left behind. */
@@ -150,6 +156,16 @@ describe('policy-memo export never writes over the memo or through a link', () =
     assert.match(r.stderr, /^Cannot write "m\.memo\.html": it is a symbolic link/);
     assert.equal(readFileSync(path.join(dir, 'elsewhere', 'victim.txt'), 'utf8'), 'keep me');
     assert.ok(lstatSync(path.join(dir, 'm.memo.html')).isSymbolicLink());
+  });
+
+  it('refuses an output that is not a regular file (a folder), and writes a new file with the usual mode', () => {
+    const dir = workspace({ 'm.memo.md': REFERENCE, 'out/keep.txt': 'x' });
+    const r = run(['export', 'm.memo.md', '-o', 'out'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'Cannot write "out": it is not a regular file');
+    assert.deepEqual(readdirSync(path.join(dir, 'out')), ['keep.txt']);
+    assert.equal(run(['export', 'm.memo.md', '-o', 'new.html'], dir).code, 0);
+    assert.equal(statSync(path.join(dir, 'new.html')).mode & 0o777, 0o666 & ~umaskNow());
   });
 
   it('replaces an earlier export, keeping its mode and leaving no temporary file', () => {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FileStamp, stampOf, WriteError, writeFileSafely } from '../../../server/src/files/write';
@@ -68,11 +68,13 @@ async function mayReplace(file: string, shown: string): Promise<boolean> {
   let head = '';
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Only a regular file is read (a FIFO would block); the write helper refuses the rest without asking.
+    if (!lstatSync(file).isFile()) return true;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const buffer = Buffer.alloc(4096);
     head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
   } catch {
-    // A symlink to nowhere, a folder, an unreadable file: the write helper says why when it refuses.
+    // Gone meanwhile, or unreadable: the write helper says why when it refuses.
     return true;
   } finally {
     if (fd !== undefined) closeSync(fd);
