@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckOptions, Locale, memoKindOf, t } from '../engine';
+import { stampOf, writeFileSafely } from '../files/write';
 import { exportMemo, exportPathFor, folderImages } from '../preview';
 import { InputError } from './files';
-import { FileError, readMemo } from './lint';
+import { readMemo, toFileError } from './lint';
 import { say } from './terminal';
 
 export interface ExportArgs {
@@ -39,6 +39,13 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
   if (!kind) throw new InputError('cli.notMemo', input);
   const text = readMemo(file).replace(/^\uFEFF/, '');
   const out = args.output ? path.resolve(io.cwd, args.output) : exportPathFor(file);
+  // The output as it was before rendering: replaced only if nothing else wrote it meanwhile.
+  let stamp;
+  try {
+    stamp = stampOf(out);
+  } catch (error) {
+    throw toFileError(error, out);
+  }
   let result;
   try {
     result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
@@ -48,9 +55,10 @@ export function exportCommand(args: ExportArgs, options: CheckOptions & { locale
     return 2;
   }
   try {
-    writeFileSync(out, result.html, 'utf8');
+    // Never the memo itself (also through a hard link), never through a symlink.
+    writeFileSafely(out, result.html, { links: 'refuse', stamp, distinctFrom: file });
   } catch (error) {
-    throw new FileError('cli.writeFailed', out, (error as NodeJS.ErrnoException).code ?? String(error));
+    throw toFileError(error, out);
   }
   io.stdout(say(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
   const errors = result.findings.filter((f) => f.severity === 'error').length;

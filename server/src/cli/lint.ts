@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkMemo, CheckOptions, FileRefusal, fixMemo, memoKindOf } from '../engine';
 import { MAX_MEMO_BYTES, readTextSync } from '../files/read';
+import { WriteError, writeFileSafely, WriteRefusal } from '../files/write';
 import type { FileReport } from './format';
 
 /** A file that could not be read or written: the CLI says so and exits 2. */
@@ -12,6 +13,8 @@ export class FileError extends Error {
     readonly reason = '',
     /** Why the file was not read, said in the writer's language when reported. */
     readonly refusal?: FileRefusal,
+    /** Why a write was refused, said from the catalogue (`writeRefused.<refusal>`) instead of `reason`. */
+    readonly writeRefusal?: WriteRefusal,
   ) {
     super(`${id}: ${file} ${reason}`);
   }
@@ -59,16 +62,27 @@ export function lintFile(file: string, cwd: string, options: CheckOptions, fix: 
   const shown = path.relative(cwd, file).split(path.sep).join('/') || file;
   if (!fix) return { file: shown, findings: checkMemo(text, kind, options).findings };
   const fixed = fixMemo(text, kind, options);
-  if (fixed.text !== text) writeAtomically(file, bom + fixed.text);
+  if (fixed.text !== text) writeFixed(file, bom + fixed.text, raw);
   return { file: shown, findings: fixed.findings };
 }
 
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
+/**
+ * Writes a fixed memo over its real file (a symlinked memo's target), keeping its mode and owner,
+ * and only if it still holds the text the fixes were made from. A read-only memo, or one with other
+ * hard links (which replacing it would break), is left as it is.
+ */
+function writeFixed(file: string, text: string, basedOn: string): void {
   try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, file);
+    writeFileSafely(file, text, { links: 'resolve', basedOn, keepHardLinks: true });
   } catch (error) {
-    throw new FileError('cli.writeFailed', file, (error as NodeJS.ErrnoException).code ?? String(error));
+    throw toFileError(error, file);
   }
+}
+
+/** A write helper's error as the CLI's FileError (exit 2, said in the writer's language). */
+export function toFileError(error: unknown, file: string): FileError {
+  if (error instanceof WriteError) {
+    return error.reason === 'failed' ? new FileError('cli.writeFailed', file, error.code) : new FileError('cli.writeFailed', file, '', undefined, error.reason);
+  }
+  return new FileError('cli.writeFailed', file, String(error));
 }

@@ -138,10 +138,7 @@ function runExport(inputs: string[], values: { format?: string; output?: string;
 /** Says why a file or schema named on the command line cannot be used, or why the check stopped; exit code 2. */
 function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
   if (error instanceof InputError) io.stderr(say(locale, error.id, { path: error.target }));
-  else if (error instanceof FileError) {
-    const reason = error.refusal ? refusalText(locale, error.refusal) : error.reason;
-    io.stderr(say(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason }));
-  }
+  else if (error instanceof FileError) io.stderr(say(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: fileErrorReason(error, locale) }));
   else if (error instanceof SchemaFileError) {
     const reason = error.cause instanceof SchemaRefusal ? t(locale, error.cause.id, error.cause.params) : error.message;
     io.stderr(say(locale, 'cli.badSchema', { path: error.shown, reason }));
@@ -150,6 +147,12 @@ function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
     io.stderr('message' in failure ? say(locale, 'cli.workerFailed', { reason: failure.message }) : say(locale, 'cli.workerExited', { code: failure.code }));
   } else throw error;
   return 2;
+}
+
+/** A refused write is said from the catalogue; any other failure gives the system's error code. */
+function fileErrorReason(error: FileError, locale: Locale): string {
+  if (error.refusal) return refusalText(locale, error.refusal);
+  return error.writeRefusal ? t(locale, `writeRefused.${error.writeRefusal}`) : error.reason;
 }
 
 class SchemaFileError extends Error {

@@ -1,3 +1,4 @@
+import type { GlossaryTerm } from './config/types';
 import type { Range, TextEdit } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -19,6 +20,8 @@ export interface FileEdit {
   path: string;
   create?: boolean;
   edits: TextEdit[];
+  /** "Add to glossary": the term added, so a host holding newer text of the glossary (an open editor) can place it again. */
+  glossaryTerm?: GlossaryTerm;
 }
 
 /** Another place that explains a finding (LSP related information). */

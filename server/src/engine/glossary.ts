@@ -1,7 +1,7 @@
 import { isSeq, parseDocument } from 'yaml';
 import type { GlossaryTerm, MemoConfig } from './config/types';
 import type { Fix } from './findings';
-import { LineIndex } from './text';
+import { LineIndex, TextEdit } from './text';
 import { yamlScalar } from './yaml-text';
 
 /** Whether the glossary holds `word` on either side (compared without case for words in lower case). */
@@ -14,26 +14,83 @@ const HEADER = '# Terms for Policy Memo: pairs {en, fr}, or one side for a word 
 
 /**
  * The "Add to glossary" fix: appends the term to `.policy-memo/glossary.yaml`, creating the file when
- * needed. Undefined when no config folder is known or the file is not a plain list to append to.
+ * needed. Undefined when no config folder is known or the file is not a plain list to append to. The
+ * file edit carries the term, so a host holding newer text of the glossary (an open editor) places it
+ * again with `glossaryAppendEdit`.
  */
 export function addToGlossary(config: MemoConfig, term: GlossaryTerm, title: string): Fix | undefined {
   const path = config.glossaryPath;
   if (!path) return undefined;
   const text = config.glossaryText;
-  const entry = (eol: string) =>
-    (['en', 'fr'] as const)
-      .filter((side) => term[side] !== undefined)
-      .map((side, i) => `${i === 0 ? '- ' : '  '}${side}: ${yamlScalar(term[side] as string)}`)
-      .join(eol);
   if (text === undefined) {
     const at = { line: 0, character: 0 };
-    return { title, safe: false, edits: [], otherFiles: [{ path, create: true, edits: [{ range: { start: at, end: at }, newText: `${HEADER}\n${entry('\n')}\n` }] }] };
+    const newText = `${HEADER}\n${entryLines(term, '', '- ').join('\n')}\n`;
+    return { title, safe: false, edits: [], otherFiles: [{ path, create: true, edits: [{ range: { start: at, end: at }, newText }], glossaryTerm: term }] };
   }
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0 || (doc.contents !== null && !(isSeq(doc.contents) && !doc.contents.flow))) return undefined;
-  const lines = new LineIndex(text);
-  const end = lines.positionAt(text.length);
+  const edit = glossaryAppendEdit(text, term, layoutOf(config, text));
+  return edit && { title, safe: false, edits: [], otherFiles: [{ path, edits: [edit], glossaryTerm: term }] };
+}
+
+/** Where the glossary's list ends and how its items are written. */
+interface ListLayout {
+  /** Offset to insert the new item at: after the list's last item (and its trailing comment), before any `...`. */
+  at: number;
+  /** Spaces before each item's `-`, and the `-` with the spaces up to the item's content. */
+  indent: string;
+  dash: string;
+  lines: LineIndex;
+}
+
+/** The layout of a config's glossary, worked out once per loaded config (every finding's fix asks for it). */
+const layouts = new WeakMap<MemoConfig, ListLayout | null>();
+function layoutOf(config: MemoConfig, text: string): ListLayout | undefined {
+  let layout = layouts.get(config);
+  if (layout === undefined) {
+    layout = listLayout(text) ?? null;
+    layouts.set(config, layout);
+  }
+  return layout ?? undefined;
+}
+
+/**
+ * The edit appending `term` to a glossary's text, in the list's own style (its indentation, the
+ * spacing after its `-`), each value quoted when YAML would read it as anything but that text.
+ * Undefined when the text is not a block list (or empty) to append to.
+ */
+export function glossaryAppendEdit(text: string, term: GlossaryTerm, layout = listLayout(text)): TextEdit | undefined {
+  if (!layout) return undefined;
+  const { at, indent, dash, lines } = layout;
   const eol = lines.eol;
-  const before = text === '' || /[\r\n]$/.test(text) ? '' : eol;
-  return { title, safe: false, edits: [], otherFiles: [{ path, edits: [{ range: { start: end, end }, newText: `${before}${entry(eol)}${eol}` }] }] };
+  const before = at === 0 || text[at - 1] === '\n' ? '' : eol;
+  const position = lines.positionAt(at);
+  return { range: { start: position, end: position }, newText: `${before}${entryLines(term, indent, dash).join(eol)}${eol}` };
+}
+
+function listLayout(text: string): ListLayout | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return undefined;
+  const lines = new LineIndex(text);
+  const list = doc.contents;
+  if (list === null || (!isSeq(list) && isEmptyScalar(list))) {
+    // Only comments (or nothing, or `---`/`...`): the list starts at the end of the document's content.
+    return { at: doc.range[1], indent: '', dash: '- ', lines };
+  }
+  if (!isSeq(list) || list.flow || !list.range) return undefined;
+  const column = (offset: number) => offset - lines.offsetAt({ line: lines.positionAt(offset).line, character: 0 });
+  const indent = ' '.repeat(column(list.range[0]));
+  const first = list.items[0] as { range?: [number, number, number] } | undefined;
+  const sameLine = first?.range && lines.positionAt(first.range[0]).line === lines.positionAt(list.range[0]).line;
+  const gap = sameLine && first?.range ? first.range[0] - list.range[0] : 2;
+  return { at: list.range[1], indent, dash: '-' + ' '.repeat(Math.max(1, gap - 1)), lines };
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && 'value' in node && (node as { value: unknown }).value === null && (node as { source?: unknown }).source === '';
+}
+
+/** The item's lines: `- en: …` then `  fr: …`, values quoted when needed. */
+function entryLines(term: GlossaryTerm, indent: string, dash: string): string[] {
+  return (['en', 'fr'] as const)
+    .filter((side) => term[side] !== undefined)
+    .map((side, i) => `${indent}${i === 0 ? dash : ' '.repeat(dash.length)}${side}: ${yamlScalar(term[side] as string)}`);
 }

@@ -31,6 +31,7 @@ import {
   FileRefusal,
   Finding,
   Fix,
+  glossaryAppendEdit,
   hoverAt,
   isFileRefusal,
   Locale,
@@ -201,11 +202,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const file = localPathOf(uri);
     const root = workspaceFolderOf(uri, folders);
     const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
-    const key = folder ?? `default:${root}`;
+    // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
+    const glossaryFolder = file !== undefined && inWorkspaceFolder(file) ? path.join(root, CONFIG_FOLDER) : undefined;
+    const key = folder ?? `default:${glossaryFolder ?? ''}`;
     let config = configs.get(key);
     if (!config) {
       const read = (f: string) => readWithin(f, { maxBytes: MAX_CONFIG_BYTES, root });
-      config = loadConfig(folder, read, path.join(root, CONFIG_FOLDER)).then((loaded) => {
+      config = loadConfig(folder, read, glossaryFolder).then((loaded) => {
         void publishConfigProblems(folder, loaded, locale).catch((error) => log('config diagnostics', error));
         return loaded;
       });
@@ -213,6 +216,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     return config;
   }
+
+  const inWorkspaceFolder = (file: string) => folders.some((f) => isInside(f, file));
 
   /** One diagnostic in each broken config file; none in the others (clearing an earlier one). */
   async function publishConfigProblems(folder: string | undefined, config: MemoConfig, locale: Locale): Promise<void> {
@@ -524,14 +529,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** A fix as a workspace edit: the memo's edits, and any other file's (created when needed, if the client can). */
   function workspaceEdit(uri: string, version: number, fix: Fix): WorkspaceEdit | undefined {
     if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
-    if (fix.otherFiles.some((f) => f.create) && !canCreateFiles) return undefined;
+    if (fix.otherFiles.some((f) => f.create && !documents.get(pathToUri(f.path))) && !canCreateFiles) return undefined;
     const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
     if (fix.edits.length > 0) documentChanges.push(TextDocumentEdit.create({ uri, version }, fix.edits));
     for (const other of fix.otherFiles) {
       const otherUri = pathToUri(other.path);
-      if (other.create) documentChanges.push(CreateFile.create(otherUri, { ignoreIfExists: true }));
       const open = documents.get(otherUri);
-      documentChanges.push(TextDocumentEdit.create({ uri: otherUri, version: open ? open.version : null }, other.edits));
+      // The engine placed the term in the glossary as saved; an open glossary may hold unsaved edits, so it is placed in that text.
+      let edits = other.edits;
+      if (open && other.glossaryTerm) {
+        const edit = glossaryAppendEdit(open.getText(), other.glossaryTerm);
+        if (!edit) return undefined;
+        edits = [edit];
+      } else if (other.create) documentChanges.push(CreateFile.create(otherUri, { ignoreIfExists: true }));
+      documentChanges.push(TextDocumentEdit.create({ uri: otherUri, version: open ? open.version : null }, edits));
     }
     return { documentChanges };
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape';
+import { EXPORT_GENERATOR_META } from './export-path';
 import type { RenderedMemo } from './render';
 
 /**
@@ -27,6 +28,7 @@ export function pageHead(lang: string, csp: string): string[] {
 export function exportDocument(rendered: RenderedMemo, title: string, css: string): string {
   return [
     ...pageHead(rendered.langs[0], exportCsp(css)),
+    EXPORT_GENERATOR_META,
     `<title>${escapeHtml(title)}</title>`,
     `<style>${css}</style>`,
     '</head>',
