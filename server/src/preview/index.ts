@@ -17,3 +17,5 @@ export { renderMemo } from './render';
 export type { RenderedMemo, RenderOptions } from './render';
 export { isExternalLink, parseWebviewMessage, webviewCsp, webviewHtml } from './webview';
 export type { UpdateMessage, WebviewMessage, WebviewPage } from './webview';
+export { exportDocx, renderDocx } from './docx';
+export type { DocxResult } from './docx';
