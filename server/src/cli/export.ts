@@ -1,14 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { CheckOptions, Locale, memoKindOf, t } from '../engine';
-import { exportMemo, exportPathFor, folderImages } from '../preview';
-import { InputError } from './files';
+import { checkMemo, CheckOptions, Finding, Locale, memoKindOf, t } from '../engine';
+import { exportPage, exportPathFor, findBrowser, folderImages, PdfError, printPdf, renderDocx, renderMemo } from '../preview';
+import { findMemoFiles } from './files';
 import { FileError, readText } from './lint';
+
+/** The formats `policy-memo export` writes. */
+export type ExportFormat = 'html' | 'docx' | 'pdf';
 
 export interface ExportArgs {
   inputs: readonly string[];
   format?: string;
   output?: string;
+  /** `--browser PATH`: the browser that prints PDFs. */
+  browser?: string;
 }
 
 export interface ExportIo {
@@ -18,35 +23,111 @@ export interface ExportIo {
 }
 
 /**
- * `policy-memo export FILE [--format html] [-o OUT]`: 0 exported clean, 1 exported with errors in
- * the memo (warned on stderr), 2 bad usage. Unreadable or unwritable files throw FileError/InputError
- * for the caller's usual exit 2.
+ * Writes an export: a temporary file created exclusively beside the target, then renamed over it,
+ * so an existing export is replaced whole or not at all. The one place the CLI writes an export.
  */
-export function exportCommand(args: ExportArgs, options: CheckOptions & { locale: Locale }, io: ExportIo): number {
+export function writeExportFile(out: string, bytes: Uint8Array): void {
+  const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx', 0o644);
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, out);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was created
+    }
+    throw new FileError('cli.writeFailed', out, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** One memo as the bytes of its export, with its findings. */
+async function render(file: string, format: ExportFormat, options: CheckOptions, browser: string | undefined): Promise<{ bytes: Uint8Array; findings: Finding[] }> {
+  const kind = memoKindOf(file) ?? 'markdown';
+  const text = readText(file).replace(/^\uFEFF/, '');
+  const { memo, findings } = checkMemo(text, kind, options);
+  const resolveImage = folderImages(path.dirname(file));
+  if (format === 'docx') return { bytes: await renderDocx(memo, { resolveImage }), findings };
+  const html = exportPage(renderMemo(memo, { resolveImage }));
+  if (format === 'html') return { bytes: Buffer.from(html, 'utf8'), findings };
+  return { bytes: await printPdf(html, browser as string), findings };
+}
+
+/**
+ * `policy-memo export FILE|FOLDER... [--format html|docx|pdf] [-o OUT] [--browser PATH]`: each memo is
+ * exported beside itself, or to OUT (a file for one memo, an existing folder for several). 0 all
+ * exported clean, 1 exported with errors in a memo (warned on stderr), 2 bad usage, no browser for a
+ * PDF, or a memo that could not be read or written (the others are still exported; nothing is
+ * written for that one).
+ */
+export async function exportCommand(args: ExportArgs, options: CheckOptions & { locale: Locale }, io: ExportIo, report: (error: unknown) => number): Promise<number> {
   const { locale } = options;
-  if (args.inputs.length !== 1) {
+  if (args.inputs.length === 0) {
     io.stderr(t(locale, 'cli.exportUsage'));
     return 2;
   }
-  if (args.format !== undefined && args.format !== 'html') {
-    io.stderr(t(locale, 'cli.exportFormat', { format: args.format }));
+  const format = args.format ?? 'html';
+  if (format !== 'html' && format !== 'docx' && format !== 'pdf') {
+    io.stderr(t(locale, 'cli.exportFormat', { format }));
     return 2;
   }
-  const input = args.inputs[0];
-  const file = path.resolve(io.cwd, input);
-  const kind = memoKindOf(file);
-  if (!kind) throw new InputError('cli.notMemo', input);
-  const text = readText(file).replace(/^\uFEFF/, '');
-  const out = args.output ? path.resolve(io.cwd, args.output) : exportPathFor(file);
-  const result = exportMemo(text, kind, { ...options, resolveImage: folderImages(path.dirname(file)) });
+  let files: string[];
   try {
-    writeFileSync(out, result.html, 'utf8');
+    files = findMemoFiles(args.inputs, io.cwd);
   } catch (error) {
-    throw new FileError('cli.writeFailed', out, (error as NodeJS.ErrnoException).code ?? String(error));
+    return report(error);
   }
-  io.stdout(t(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  if (errors === 0) return 0;
-  io.stderr(t(locale, 'cli.exportedWithErrors', { path: path.relative(io.cwd, file) || file, count: errors }));
-  return 1;
+  if (files.length === 0) {
+    io.stderr(t(locale, 'cli.noFiles'));
+    return 2;
+  }
+  const output = args.output === undefined ? undefined : path.resolve(io.cwd, args.output);
+  const intoFolder = output !== undefined && isFolder(output);
+  if (output !== undefined && files.length > 1 && !intoFolder) {
+    io.stderr(t(locale, 'cli.exportOutputFolder'));
+    return 2;
+  }
+  let browser: string | undefined;
+  if (format === 'pdf') {
+    browser = findBrowser({ explicit: args.browser === undefined ? undefined : path.resolve(io.cwd, args.browser) });
+    if (!browser) {
+      io.stderr(args.browser === undefined ? t(locale, 'cli.noBrowser') : t(locale, 'cli.browserMissing', { path: args.browser }));
+      return 2;
+    }
+  }
+  let code = 0;
+  for (const file of files) {
+    const beside = exportPathFor(file, format);
+    const out = output === undefined ? beside : intoFolder ? path.join(output, path.basename(beside)) : output;
+    const shownFile = path.relative(io.cwd, file) || file;
+    try {
+      const { bytes, findings } = await render(file, format, options, browser);
+      writeExportFile(out, bytes);
+      io.stdout(t(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      if (errors > 0) {
+        io.stderr(t(locale, 'cli.exportedWithErrors', { path: shownFile, count: errors }));
+        code = Math.max(code, 1);
+      }
+    } catch (error) {
+      if (error instanceof PdfError) {
+        io.stderr(t(locale, 'cli.pdfFailed', { path: shownFile, reason: error.message }));
+        code = 2;
+      } else code = Math.max(code, report(error));
+    }
+  }
+  return code;
 }

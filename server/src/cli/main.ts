@@ -21,8 +21,11 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
   return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-/** Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+ * `export` answers with a promise (the Word writer and the PDF printer are asynchronous); `lint` does not.
+ */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   let locale = localeFromEnv(io.env);
   let parsed;
   try {
@@ -32,6 +35,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       options: {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        browser: { type: 'string' },
         fix: { type: 'boolean', default: false },
         schema: { type: 'string' },
         locale: { type: 'string' },
@@ -65,7 +69,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(t(locale, 'cli.unknownCommand', { command }));
     return 2;
   }
-  if (values.output !== undefined) {
+  if (values.output !== undefined || values.browser !== undefined) {
     io.stderr(t(locale, 'cli.outputOnlyForExport'));
     return 2;
   }
@@ -109,19 +113,25 @@ function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(locale, 'cli.unknownOption', { option });
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A string option (--format, --schema, --locale, -o/--output) lacks its value; a boolean one was given a value.
-    const missing = /^--(format|schema|locale|output)$|^-o,$/.test(option);
+    const missing = /^--(format|schema|locale|output|browser)$|^-o,$/.test(option);
     return t(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
   }
   return t(locale, 'cli.badOption', { message: error.message });
 }
 
-function runExport(inputs: string[], values: { format?: string; output?: string; schema?: string }, locale: Locale, io: CliIo): number {
+async function runExport(
+  inputs: string[],
+  values: { format?: string; output?: string; schema?: string; browser?: string },
+  locale: Locale,
+  io: CliIo,
+): Promise<number> {
+  const report = (error: unknown) => reportInputError(error, locale, io);
   try {
     const options: CheckOptions & { locale: Locale } = { locale };
     if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema);
-    return exportCommand({ inputs, format: values.format, output: values.output }, options, io);
+    return await exportCommand({ inputs, format: values.format, output: values.output, browser: values.browser }, options, io, report);
   } catch (error) {
-    return reportInputError(error, locale, io);
+    return report(error);
   }
 }
 
@@ -171,10 +181,19 @@ function version(): string {
 
 /** The `policy-memo` command (bin/policy-memo.js). */
 export function main(): void {
-  process.exitCode = runCli(process.argv.slice(2), {
+  const code = runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text + '\n'),
     stderr: (text) => process.stderr.write(text + '\n'),
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else
+    void code.then(
+      (exit) => (process.exitCode = exit),
+      (error: unknown) => {
+        process.stderr.write(`policy-memo: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+      },
+    );
 }

@@ -19,3 +19,5 @@ export { isExternalLink, parseWebviewMessage, webviewCsp, webviewHtml } from './
 export type { UpdateMessage, WebviewMessage, WebviewPage } from './webview';
 export { exportDocx, renderDocx } from './docx';
 export type { DocxResult } from './docx';
+export { browserCandidates, findBrowser, PdfError, printPdf } from './pdf';
+export type { BrowserSearch } from './pdf';
