@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isMemoDocument } from '../memoFiles';
 import type { RunningClient } from '../memoServer';
+import { exportToFile } from './exportFile';
 import { exportToHtml } from './exportHtml';
 import { MemoPreview } from './panel';
 
@@ -38,5 +39,7 @@ export function registerPreviewCommands(context: vscode.ExtensionContext, client
       withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Active, false)),
     ),
     vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportToHtml(document, client))),
+    vscode.commands.registerCommand('policyMemo.exportWord', (uri?: vscode.Uri) => withMemo(uri, (document) => exportToFile(document, client, 'docx'))),
+    vscode.commands.registerCommand('policyMemo.exportPdf', (uri?: vscode.Uri) => withMemo(uri, (document) => exportToFile(document, client, 'pdf'))),
   ];
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Finding, ParsedMemo } from '../engine';
-import { exportPage, folderImages, ImageResolver, renderMemo } from '../preview';
-import type { ExportHtmlResult, RenderPreviewResult } from './protocol';
+import { exportPage, findBrowser, folderImages, ImageResolver, PdfError, printPdf, renderDocx, renderMemo } from '../preview';
+import type { ExportFileParams, ExportFileResult, ExportHtmlResult, RenderPreviewResult } from './protocol';
 import { uriToPath } from './settings';
 
 /** Folders whose image reader (and its cache) is kept; past this, they are all dropped and read again. */
@@ -24,6 +24,22 @@ export class MemoRenderer {
   exportPage(uri: string, memo: ParsedMemo, findings: readonly Finding[]): ExportHtmlResult {
     const html = exportPage(renderMemo(memo, { resolveImage: this.imagesOf(uri) }));
     return { html, errors: findings.filter((f) => f.severity === 'error').length };
+  }
+
+  /** A checked memo as a Word document or a PDF, base64, with its count of errors. */
+  async exportFile(uri: string, memo: ParsedMemo, findings: readonly Finding[], format: ExportFileParams['format'], browserPath?: string): Promise<ExportFileResult> {
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const resolveImage = this.imagesOf(uri);
+    if (format === 'docx') return { data: Buffer.from(await renderDocx(memo, { resolveImage })).toString('base64'), errors };
+    const browser = findBrowser({ explicit: browserPath || undefined });
+    if (!browser) return { errors, noBrowser: true };
+    try {
+      const pdf = await printPdf(exportPage(renderMemo(memo, { resolveImage })), browser);
+      return { data: Buffer.from(pdf).toString('base64'), errors };
+    } catch (error) {
+      if (error instanceof PdfError) return { errors, failure: error.message };
+      throw error;
+    }
   }
 
   private imagesOf(uri: string): ImageResolver | undefined {
