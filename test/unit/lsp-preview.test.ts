@@ -100,6 +100,12 @@ describe('the language server renders the preview and the export', function () {
     const parts = await docxParts(Buffer.from(word.data ?? '', 'base64'));
     assert.ok(paragraphTexts(part(parts, 'word/document.xml')).includes('NOTE DE SERVICE'));
     assert.equal([...parts.keys()].filter((name) => name.startsWith('word/media/')).length, 1, 'the image from the memo\'s folder');
+    assert.equal(word.templateRefused, undefined);
+    mkdirSync(path.join(folder, '.policy-memo'));
+    writeFileSync(path.join(folder, '.policy-memo', 'template.docx'), 'not a Word file');
+    const refused = await client.connection.sendRequest(exportFile, { uri, format: 'docx' });
+    assert.match(refused.templateRefused ?? '', /^The Word template \.policy-memo\/template\.docx is not used \(it is not a Word document \(\.docx\)\); the built-in styles are used instead\.$/);
+    assert.ok(refused.data, 'still exported, with the built-in styles');
     const missing = await client.connection.sendRequest(exportFile, { uri, format: 'pdf', browserPath: path.join(folder, 'no-chrome') });
     assert.deepEqual(missing, { errors: 1, noBrowser: true });
     const pdf = await client.connection.sendRequest(exportFile, { uri, format: 'pdf', browserPath: CHROMIUM });

@@ -44,6 +44,7 @@ export async function exportToFile(document: vscode.TextDocument, client: Runnin
       return;
     }
     await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
+    if (result.templateRefused) void vscode.window.showWarningMessage(result.templateRefused);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', failureText(error)));
     return;

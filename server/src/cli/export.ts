@@ -1,7 +1,8 @@
 import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkMemo, CheckOptions, Finding, Locale, memoKindOf, t } from '../engine';
-import { exportPage, exportPathFor, findBrowser, folderImages, PdfError, printPdf, renderDocx, renderMemo } from '../preview';
+import { DocxTemplate, exportPage, exportPathFor, findBrowser, folderImages, loadTemplate, PdfError, printPdf, renderDocx, renderMemo, TEMPLATE_FILE } from '../preview';
+import { findConfigFolder, isFolder as isConfigFolder } from '../workspace/config-folder';
 import { findMemoFiles } from './files';
 import { FileError, readText } from './lint';
 
@@ -55,12 +56,18 @@ function isFolder(file: string): boolean {
 }
 
 /** One memo as the bytes of its export, with its findings. */
-async function render(file: string, format: ExportFormat, options: CheckOptions, browser: string | undefined): Promise<{ bytes: Uint8Array; findings: Finding[] }> {
+async function render(
+  file: string,
+  format: ExportFormat,
+  options: CheckOptions,
+  browser: string | undefined,
+  templateFor: (file: string) => Promise<DocxTemplate | undefined>,
+): Promise<{ bytes: Uint8Array; findings: Finding[] }> {
   const kind = memoKindOf(file) ?? 'markdown';
   const text = readText(file).replace(/^\uFEFF/, '');
   const { memo, findings } = checkMemo(text, kind, options);
   const resolveImage = folderImages(path.dirname(file));
-  if (format === 'docx') return { bytes: await renderDocx(memo, { resolveImage }), findings };
+  if (format === 'docx') return { bytes: await renderDocx(memo, { resolveImage, template: await templateFor(file) }), findings };
   const html = exportPage(renderMemo(memo, { resolveImage }));
   if (format === 'html') return { bytes: Buffer.from(html, 'utf8'), findings };
   return { bytes: await printPdf(html, browser as string), findings };
@@ -108,13 +115,30 @@ export async function exportCommand(args: ExportArgs, options: CheckOptions & { 
       return 2;
     }
   }
+  // A ministry's template applies to the memos under its .policy-memo/ folder; a refused one is said once.
+  const templates = new Map<string, Promise<DocxTemplate | undefined>>();
+  const templateFor = (file: string): Promise<DocxTemplate | undefined> => {
+    const folder = findConfigFolder(file, isConfigFolder);
+    if (!folder) return Promise.resolve(undefined);
+    let template = templates.get(folder);
+    if (!template) {
+      template = loadTemplate(folder).then((loaded) => {
+        if (typeof loaded !== 'string') return loaded;
+        const shown = path.relative(io.cwd, path.join(folder, TEMPLATE_FILE)) || TEMPLATE_FILE;
+        io.stderr(t(locale, 'export.templateRefused', { path: shown, reason: t(locale, loaded) }));
+        return undefined;
+      });
+      templates.set(folder, template);
+    }
+    return template;
+  };
   let code = 0;
   for (const file of files) {
     const beside = exportPathFor(file, format);
     const out = output === undefined ? beside : intoFolder ? path.join(output, path.basename(beside)) : output;
     const shownFile = path.relative(io.cwd, file) || file;
     try {
-      const { bytes, findings } = await render(file, format, options, browser);
+      const { bytes, findings } = await render(file, format, options, browser, templateFor);
       writeExportFile(out, bytes);
       io.stdout(t(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
       const errors = findings.filter((f) => f.severity === 'error').length;

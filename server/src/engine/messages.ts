@@ -162,6 +162,11 @@ const en = {
   'cli.noBrowser': 'No Chrome, Edge or Chromium was found to print the PDF; nothing was written. Give the browser with --browser PATH (in VS Code: the setting policyMemo.export.browserPath).',
   'cli.browserMissing': 'The browser "{path}" was not found; nothing was written. Give the path of Chrome, Edge or Chromium with --browser PATH.',
   'cli.pdfFailed': 'Cannot print {path} as PDF: {reason}. Nothing was written.',
+  'export.templateRefused': 'The Word template {path} is not used ({reason}); the built-in styles are used instead.',
+  'template.unreadable': 'it cannot be read',
+  'template.tooLarge': 'it is over 10 MB',
+  'template.notDocx': 'it is not a Word document (.docx)',
+  'template.macros': 'it contains macros, which a memo template must not have',
   'cli.exported': 'Exported {path}',
   'cli.exportedWithErrors': 'Warning: {path} has {count} error(s); it was exported anyway. Run policy-memo lint {path} to see them.',
 } as const;
@@ -326,6 +331,11 @@ const fr: Record<MessageId, string> = {
   'cli.noBrowser': 'Aucun navigateur Chrome, Edge ou Chromium n\u2019a été trouvé pour imprimer le PDF; rien n\u2019a été écrit. Indiquez le navigateur avec --browser CHEMIN (dans VS Code\u00a0: le paramètre policyMemo.export.browserPath).',
   'cli.browserMissing': 'Le navigateur «\u00a0{path}\u00a0» est introuvable; rien n\u2019a été écrit. Indiquez le chemin de Chrome, Edge ou Chromium avec --browser CHEMIN.',
   'cli.pdfFailed': 'Impossible d\u2019imprimer {path} en PDF\u00a0: {reason}. Rien n\u2019a été écrit.',
+  'export.templateRefused': 'Le modèle Word {path} n\u2019est pas utilisé ({reason}); les styles intégrés sont utilisés à la place.',
+  'template.unreadable': 'il est illisible',
+  'template.tooLarge': 'il dépasse 10\u00a0Mo',
+  'template.notDocx': 'ce n\u2019est pas un document Word (.docx)',
+  'template.macros': 'il contient des macros, qu\u2019un modèle de note ne doit pas avoir',
   'cli.exported': 'Exportée\u00a0: {path}',
   'cli.exportedWithErrors': 'Avertissement\u00a0: {path} contient {count} erreur(s); la note a tout de même été exportée. Lancez policy-memo lint {path} pour les voir.',
 };

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import type { Finding, ParsedMemo } from '../engine';
-import { exportPage, findBrowser, folderImages, ImageResolver, PdfError, printPdf, renderDocx, renderMemo } from '../preview';
+import { t } from '../engine';
+import type { Finding, Locale, ParsedMemo } from '../engine';
+import { exportPage, findBrowser, folderImages, ImageResolver, loadTemplate, PdfError, printPdf, renderDocx, renderMemo, TEMPLATE_FILE } from '../preview';
 import type { ExportFileParams, ExportFileResult, ExportHtmlResult, RenderPreviewResult } from './protocol';
 import { uriToPath } from './settings';
 
@@ -26,11 +27,26 @@ export class MemoRenderer {
     return { html, errors: findings.filter((f) => f.severity === 'error').length };
   }
 
-  /** A checked memo as a Word document or a PDF, base64, with its count of errors. */
-  async exportFile(uri: string, memo: ParsedMemo, findings: readonly Finding[], format: ExportFileParams['format'], browserPath?: string): Promise<ExportFileResult> {
+  /**
+   * A checked memo as a Word document or a PDF, base64, with its count of errors. A Word export uses
+   * the template of the memo's `.policy-memo/` folder (`configFolder`) when there is a usable one.
+   */
+  async exportFile(
+    uri: string,
+    memo: ParsedMemo,
+    findings: readonly Finding[],
+    request: { format: ExportFileParams['format']; browserPath?: string; configFolder?: string; locale: Locale },
+  ): Promise<ExportFileResult> {
+    const { format, browserPath, configFolder, locale } = request;
     const errors = findings.filter((f) => f.severity === 'error').length;
     const resolveImage = this.imagesOf(uri);
-    if (format === 'docx') return { data: Buffer.from(await renderDocx(memo, { resolveImage })).toString('base64'), errors };
+    if (format === 'docx') {
+      const template = configFolder ? await loadTemplate(configFolder) : undefined;
+      const refused = typeof template === 'string';
+      const data = Buffer.from(await renderDocx(memo, { resolveImage, template: refused ? undefined : template })).toString('base64');
+      if (!refused) return { data, errors };
+      return { data, errors, templateRefused: t(locale, 'export.templateRefused', { path: `${path.basename(configFolder as string)}/${TEMPLATE_FILE}`, reason: t(locale, template) }) };
+    }
     const browser = findBrowser({ explicit: browserPath || undefined });
     if (!browser) return { errors, noBrowser: true };
     try {

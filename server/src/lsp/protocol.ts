@@ -74,6 +74,8 @@ export interface ExportFileResult {
   noBrowser?: boolean;
   /** The browser could not print the PDF: its last words. */
   failure?: string;
+  /** Why the workspace's `.policy-memo/template.docx` was not used (the built-in styles were), in the writer's language. */
+  templateRefused?: string;
 }
 
 /** Exports an open memo to Word or PDF (the server renders, the client writes); fails like `renderPreview`. */

@@ -554,7 +554,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (params.format !== 'docx' && params.format !== 'pdf') throw new ResponseError(ErrorCodes.InvalidParams, `policy-memo: unknown export format ${String(params.format)}`);
       const browserPath = typeof params.browserPath === 'string' ? params.browserPath : undefined;
       const result = await checkCurrent(uri);
-      return renderer.exportFile(uri, result.memo, result.findings, params.format, browserPath);
+      const configFolder = uri.startsWith('file:') ? findConfigFolder(uriToPath(uri), isFolder, workspaceFolderOf(uri, folders)) : undefined;
+      return renderer.exportFile(uri, result.memo, result.findings, { format: params.format, browserPath, configFolder, locale: result.locale });
     }),
   );
 

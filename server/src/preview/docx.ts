@@ -3,6 +3,8 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
+  ImageRun,
   ILevelsOptions,
   INumberingOptions,
   IParagraphStyleOptions,
@@ -22,6 +24,7 @@ import type { Finding } from '../engine/findings';
 import type { MemoKind, ParsedMemo } from '../engine/parse';
 import { formatMemoDate } from './date';
 import { BodyContext, bodyBlocks, BULLETS, NUMBERS, TEXT_WIDTH_TWIPS, textRun, WORD_LANG } from './docx-body';
+import type { DocxTemplate } from './docx-template';
 import { label, MemoLang, recipientsLabel, sendersLabel } from './labels';
 import { bodyTokens } from './markdown';
 import { inLang, MemoText, MemoView, memoView } from './model';
@@ -41,8 +44,13 @@ export interface DocxResult {
   findings: Finding[];
 }
 
+export interface DocxOptions extends RenderOptions {
+  /** A ministry's template (`.policy-memo/template.docx`): its styles and first-page logo replace the built-in ones. */
+  template?: DocxTemplate;
+}
+
 /** Checks a memo and writes it as a Word document in the official layout. */
-export async function exportDocx(text: string, kind: MemoKind, options: CheckOptions & RenderOptions = {}): Promise<DocxResult> {
+export async function exportDocx(text: string, kind: MemoKind, options: CheckOptions & DocxOptions = {}): Promise<DocxResult> {
   const { memo, findings } = checkMemo(text, kind, options);
   return { bytes: await renderDocx(memo, options), findings };
 }
@@ -52,7 +60,8 @@ export async function exportDocx(text: string, kind: MemoKind, options: CheckOpt
  * one section per language in `lang` order, real Word styles a ministry can restyle, every run in
  * its language, headers as borderless layout tables, page numbers from the second page.
  */
-export async function renderDocx(memo: ParsedMemo, options: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderDocx(memo: ParsedMemo, options: DocxOptions = {}): Promise<Uint8Array> {
+  const { template } = options;
   const view = memoView(memo.data);
   const two = view.langs.length > 1;
   let instances = 0;
@@ -73,6 +82,7 @@ export async function renderDocx(memo: ParsedMemo, options: RenderOptions = {}):
     return {
       properties: { page: PAGE, titlePage: true },
       footers: { default: pageNumberFooter(lang), first: new Footer({ children: [] }) },
+      ...(template && template.logo.length > 0 ? { headers: { first: logoHeader(template) } } : {}),
       children: [...frontOfMemo(view, lang), ...body, ...signatures(view, lang), ...distribution(view, lang)],
     };
   });
@@ -84,7 +94,7 @@ export async function renderDocx(memo: ParsedMemo, options: RenderOptions = {}):
     creator: view.from[0]?.name,
     lastModifiedBy: view.from[0]?.name,
     description: first === 'fr' ? 'Note de service' : 'Memorandum',
-    styles: styles(first),
+    ...(template ? { externalStyles: template.styles, styles: missingStyles(styles(first), template.styleIds) } : { styles: styles(first) }),
     numbering: numbering(starts),
     sections,
   });
@@ -95,6 +105,22 @@ export async function renderDocx(memo: ParsedMemo, options: RenderOptions = {}):
 function allSides(value: MemoText | undefined): string | undefined {
   if (value === undefined || typeof value === 'string') return value;
   return [value.en, value.fr].filter((v) => v !== undefined && v !== '').join(' / ') || undefined;
+}
+
+/** With a template, its styles win: only the memo styles it does not define are added, and its document defaults stay. */
+function missingStyles(builtIn: ReturnType<typeof styles>, defined: ReadonlySet<string>) {
+  return {
+    paragraphStyles: builtIn.paragraphStyles.filter((style) => !defined.has(style.id)),
+    characterStyles: builtIn.characterStyles.filter((style) => !defined.has(style.id)),
+  };
+}
+
+/** The template's first-page header pictures (its logo), on the first page of each language. */
+function logoHeader(template: DocxTemplate): Header {
+  const pictures = template.logo.map(
+    (image) => new ImageRun({ type: image.type, data: image.data, transformation: { width: image.width, height: image.height }, altText: { name: 'Logo', description: image.description, title: image.description } }),
+  );
+  return new Header({ children: [new Paragraph({ children: pictures })] });
 }
 
 function pageNumberFooter(lang: MemoLang): Footer {

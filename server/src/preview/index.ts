@@ -21,3 +21,6 @@ export { exportDocx, renderDocx } from './docx';
 export type { DocxResult } from './docx';
 export { browserCandidates, findBrowser, PdfError, printPdf } from './pdf';
 export type { BrowserSearch } from './pdf';
+export { loadTemplate, MAX_TEMPLATE_BYTES, readTemplate, TEMPLATE_FILE } from './docx-template';
+export type { DocxTemplate, TemplateRefusal } from './docx-template';
+export type { DocxOptions } from './docx';
