@@ -70,6 +70,7 @@ describe('Word export (.docx)', () => {
     assert.match(core, /<dc:title>Transformation des services d&apos;emploi – Mise en œuvre à l&apos;échelle provinciale<\/dc:title>/);
     assert.match(core, /<dc:creator>Nelson Loureiro<\/dc:creator>/);
     assert.match(core, /<dc:subject>Transformation des services/);
+    assert.match(core, /<dc:language>fr-CA<\/dc:language>/);
     const document = part(parts, 'word/document.xml');
     assert.match(document, /<w:pgSz w:w="12240" w:h="15840"/);
     assert.match(document, /<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);

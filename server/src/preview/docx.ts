@@ -19,6 +19,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import { checkMemo, CheckOptions } from '../engine/check';
 import type { Finding } from '../engine/findings';
 import type { MemoKind, ParsedMemo } from '../engine/parse';
@@ -98,7 +99,16 @@ export async function renderDocx(memo: ParsedMemo, options: DocxOptions = {}): P
     numbering: numbering(starts),
     sections,
   });
-  return Packer.toBuffer(doc);
+  return withLanguage(await Packer.toBuffer(doc), WORD_LANG[first]);
+}
+
+/** The document's language property (`dc:language`, which the docx package does not write), the memo's first language. */
+async function withLanguage(bytes: Uint8Array, lang: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const core = await zip.file('docProps/core.xml')?.async('string');
+  if (core === undefined || core.includes('<dc:language>')) return bytes;
+  zip.file('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${lang}</dc:language></cp:coreProperties>`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** The subject in every language the memo gives, for the document's Subject property. */
