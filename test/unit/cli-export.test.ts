@@ -55,12 +55,14 @@ describe('policy-memo export', () => {
       [['export', 'reference.memo.md', '-o', 'no/such/folder/x.html'], /Cannot write/],
       [['lint', 'reference.memo.md', '-o', 'x.html'], /only for policy-memo export/],
       [['lint', 'reference.memo.md', '--browser', 'chrome'], /only for policy-memo export/],
+      [['export', 'reference.memo.md', '-o', 'reference.memo.md'], /would replace the memo file "reference\.memo\.md"; nothing was written/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = run(args, dir);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, message, args.join(' '));
     }
+    assert.equal(readFileSync(path.join(dir, 'reference.memo.md'), 'utf8'), REFERENCE, 'the memo is untouched');
   });
 
   it('inlines images from the memo\'s folder and nothing from elsewhere', () => {

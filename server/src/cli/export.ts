@@ -137,6 +137,12 @@ export async function exportCommand(args: ExportArgs, options: CheckOptions & { 
     const beside = exportPathFor(file, format);
     const out = output === undefined ? beside : intoFolder ? path.join(output, path.basename(beside)) : output;
     const shownFile = path.relative(io.cwd, file) || file;
+    // A writer's memo is never overwritten by an export of it (or of another memo).
+    if (memoKindOf(out)) {
+      io.stderr(t(locale, 'cli.exportOverMemo', { path: path.relative(io.cwd, out) || out }));
+      code = 2;
+      continue;
+    }
     try {
       const { bytes, findings } = await render(file, format, options, browser, templateFor);
       writeExportFile(out, bytes);
