@@ -45,7 +45,8 @@ export class MemoRenderer {
       const refused = typeof template === 'string';
       const data = Buffer.from(await renderDocx(memo, { resolveImage, template: refused ? undefined : template })).toString('base64');
       if (!refused) return { data, errors };
-      return { data, errors, templateRefused: t(locale, 'export.templateRefused', { path: `${path.basename(configFolder as string)}/${TEMPLATE_FILE}`, reason: t(locale, template) }) };
+      const shown = `${path.basename(configFolder as string)}/${TEMPLATE_FILE}`;
+      return { data, errors, templateRefused: t(locale, 'export.templateRefused', { path: shown, reason: t(locale, template) }) };
     }
     const browser = findBrowser({ explicit: browserPath || undefined });
     if (!browser) return { errors, noBrowser: true };

@@ -128,7 +128,13 @@ function missingStyles(builtIn: ReturnType<typeof styles>, defined: ReadonlySet<
 /** The template's first-page header pictures (its logo), on the first page of each language. */
 function logoHeader(template: DocxTemplate): Header {
   const pictures = template.logo.map(
-    (image) => new ImageRun({ type: image.type, data: image.data, transformation: { width: image.width, height: image.height }, altText: { name: 'Logo', description: image.description, title: image.description } }),
+    (image) =>
+      new ImageRun({
+        type: image.type,
+        data: image.data,
+        transformation: { width: image.width, height: image.height },
+        altText: { name: 'Logo', description: image.description, title: image.description },
+      }),
   );
   return new Header({ children: [new Paragraph({ children: pictures })] });
 }
@@ -140,7 +146,12 @@ function pageNumberFooter(lang: MemoLang): Footer {
 }
 
 function cell(children: Paragraph[], width: number, columnSpan?: number): TableCell {
-  return new TableCell({ children: children.length > 0 ? children : [new Paragraph({})], width: { size: width, type: WidthType.DXA }, columnSpan, borders: NO_BORDERS });
+  return new TableCell({
+    children: children.length > 0 ? children : [new Paragraph({})],
+    width: { size: width, type: WidthType.DXA },
+    columnSpan,
+    borders: NO_BORDERS,
+  });
 }
 
 /** A borderless table used for layout only (no header row, fixed columns), as Word's accessibility checker expects. */
