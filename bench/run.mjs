@@ -24,6 +24,7 @@ if (!existsSync(PEER)) {
 const PEER_VERSION = JSON.parse(readFileSync(path.join(BENCH, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version;
 
 const { checkMemo } = require(path.join(ROOT, 'out/server/src/engine'));
+const { exportDocx, exportMemo } = require(path.join(ROOT, 'out/server/src/preview'));
 const { memoOfSize, corpusMemo } = require(path.join(ROOT, 'out/test/support/generated-memos.js'));
 const { LspClient } = require(path.join(ROOT, 'out/test/support/lsp.js'));
 const YAML = require('yaml');
@@ -74,6 +75,16 @@ function timeInProcess(fn, runs) {
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+async function timeAsync(fn, runs) {
+  for (let i = 0; i < 3; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
     times.push(performance.now() - start);
   }
   return times;
@@ -142,7 +153,7 @@ async function editToDiagnostics(client, doc, runs, name, byVersion) {
 
 // ---------- run ----------
 mkdirSync(GENERATED, { recursive: true });
-const results = { edits: [], cli: {}, cold: {}, sizes: {}, memory: {} };
+const results = { edits: [], cli: {}, cold: {}, sizes: {}, memory: {}, export: {} };
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadBefore = load();
 
@@ -167,6 +178,17 @@ results.memory.oursServer = peakRssKb(ours.process.pid);
 results.memory.peerServer = peakRssKb(peer.process.pid);
 await ours.stop();
 await peer.stop();
+
+// Export times of the reference memo, in one process: its check alone, then checked and written as HTML and as .docx.
+{
+  const reference = readFileSync(path.join(ROOT, 'test/fixtures/reference/reference.memo.md'), 'utf8');
+  const runs = quick ? 10 : 40;
+  results.export.check = timeInProcess(() => checkMemo(reference, 'markdown'), runs);
+  results.export.html = timeInProcess(() => exportMemo(reference, 'markdown'), runs);
+  results.export.docx = await timeAsync(() => exportDocx(reference, 'markdown'), runs);
+  const e = results.export;
+  console.log(`reference memo: check ${ms(median(e.check))} ms, export to HTML ${ms(median(e.html))} ms, to .docx ${ms(median(e.docx))} ms (p95 ${ms(p95(e.docx))})`);
+}
 
 // Peak memory of the engine alone on the 1 MB memo, in a fresh process.
 {
@@ -295,6 +317,7 @@ function report(r) {
   lines.push('|---|---:|');
   lines.push(`| \`policy-memo lint\` on 2,000 generated memos (half broken), worker threads | ${rate(r.cli.workers)} memos/s (${ms(median(r.cli.workers))} ms) |`);
   lines.push(`| the same on one thread | ${rate(r.cli.oneThread)} memos/s (${ms(median(r.cli.oneThread))} ms) |`);
+  lines.push(`| reference memo: check / export to HTML / export to .docx (in one process, check included) | ${ms(median(r.export.check))} (${ms(p95(r.export.check))}) / ${ms(median(r.export.html))} (${ms(p95(r.export.html))}) / ${ms(median(r.export.docx))} (${ms(p95(r.export.docx))}) |`);
   lines.push(`| cold start: \`policy-memo lint\` on one 2 KB memo | ${ms(median(r.cold.lint))} (${ms(p95(r.cold.lint))}) |`);
   lines.push(`| cold start: our server, spawn to first diagnostics (.memo.md / .memo.yaml) | ${ms(median(r.cold.server))} (${ms(p95(r.cold.server))}) / ${ms(median(r.cold.serverYaml))} (${ms(p95(r.cold.serverYaml))}) |`);
   lines.push(`| cold start: peer, spawn to first diagnostics (.memo.yaml) | ${ms(median(r.cold.peer))} (${ms(p95(r.cold.peer))}) |`);

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { escapeHtml, exportCsp, memoCss } from '../../server/src/preview';
 import { runCli, workspace } from '../support/cli';
+import { docxParts, paragraphTexts, part } from '../support/docx';
 import { REFERENCE } from '../support/memo';
 
 const run = (args: string[], cwd: string) => runCli(args, cwd, { LANG: 'en_CA.UTF-8' });
@@ -46,19 +47,22 @@ describe('policy-memo export', () => {
   it('exits 2 on bad usage and on files it cannot use', () => {
     writeFileSync(path.join(dir, 'notes.md'), '# no');
     const cases: [string[], RegExp][] = [
-      [['export'], /exactly one memo/],
-      [['export', 'reference.memo.md', 'reference.memo.md'], /exactly one memo/],
-      [['export', 'reference.memo.md', '--format', 'pdf'], /Unknown export format "pdf"/],
+      [['export'], /Give the memo files or folders to export/],
+      [['export', 'reference.memo.md', '--format', 'odt'], /Unknown export format "odt": use html, docx or pdf/],
+      [['export', 'reference.memo.md', 'notes.md'], /is not a memo file/],
       [['export', 'notes.md'], /is not a memo file/],
       [['export', 'missing.memo.md'], /Cannot read "missing\.memo\.md"/],
       [['export', 'reference.memo.md', '-o', 'no/such/folder/x.html'], /Cannot write/],
       [['lint', 'reference.memo.md', '-o', 'x.html'], /only for policy-memo export/],
+      [['lint', 'reference.memo.md', '--browser', 'chrome'], /only for policy-memo export/],
+      [['export', 'reference.memo.md', '-o', 'reference.memo.md'], /would replace the memo file "reference\.memo\.md"; nothing was written/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = run(args, dir);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, message, args.join(' '));
     }
+    assert.equal(readFileSync(path.join(dir, 'reference.memo.md'), 'utf8'), REFERENCE, 'the memo is untouched');
   });
 
   it('inlines images from the memo\'s folder and nothing from elsewhere', () => {
@@ -73,10 +77,56 @@ describe('policy-memo export', () => {
     assert.ok(html.includes('<span class="image-missing">[Out]</span>'));
   });
 
+  it('writes a Word document with --format docx, beside the memo or to -o', async () => {
+    const { code, stdout, stderr } = run(['export', 'reference.memo.md', '--format', 'docx'], dir);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /reference\.memo\.docx/);
+    const parts = await docxParts(readFileSync(path.join(dir, 'reference.memo.docx')));
+    assert.ok(paragraphTexts(part(parts, 'word/document.xml')).includes('Le 11 juin 2021'));
+    assert.equal(run(['export', 'reference.memo.md', '--format', 'docx', '-o', 'memo.docx'], dir).code, 0);
+    assert.ok(existsSync(path.join(dir, 'memo.docx')));
+  });
+
+  it('exports every memo of several files or a folder, to -o FOLDER when given, and exits 1 if one has errors', () => {
+    const dir2 = workspace({ 'memos/a.memo.md': REFERENCE, 'memos/sub/b.memo.yaml': 'lang: fr\nsubject: <b>Sujet</b>\nbody: Texte.\n', 'out/keep.txt': '' });
+    const folder = run(['export', 'memos', '--format', 'docx'], dir2);
+    assert.equal(folder.code, 1, folder.stderr);
+    assert.ok(existsSync(path.join(dir2, 'memos', 'a.memo.docx')) && existsSync(path.join(dir2, 'memos', 'sub', 'b.memo.docx')));
+    assert.match(folder.stderr, /b\.memo\.yaml has \d+ error\(s\)/);
+    const several = run(['export', 'memos/a.memo.md', 'memos/sub/b.memo.yaml', '-o', 'out'], dir2);
+    assert.equal(several.code, 1);
+    assert.ok(existsSync(path.join(dir2, 'out', 'a.memo.html')) && existsSync(path.join(dir2, 'out', 'b.memo.html')));
+    const noFolder = run(['export', 'memos', '-o', 'nowhere.html'], dir2);
+    assert.equal(noFolder.code, 2);
+    assert.match(noFolder.stderr, /With several memos, -o\/--output must be an existing folder/);
+    assert.ok(!existsSync(path.join(dir2, 'nowhere.html')));
+  });
+
+  it('replaces an existing export whole and leaves no temporary file; writes nothing for a memo it cannot read', () => {
+    writeFileSync(path.join(dir, 'reference.memo.html'), 'old export');
+    assert.equal(run(['export', 'reference.memo.md'], dir).code, 0);
+    assert.ok(readFileSync(path.join(dir, 'reference.memo.html'), 'utf8').startsWith('<!DOCTYPE html>'));
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    writeFileSync(path.join(dir, 'latin1.memo.md'), Buffer.from('---\nlang: fr\n---\nD\xe9j\xe0\n', 'latin1'));
+    const { code, stderr } = run(['export', 'latin1.memo.md', 'reference.memo.md', '--format', 'docx'], dir);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /latin1\.memo\.md/);
+    assert.ok(!existsSync(path.join(dir, 'latin1.memo.docx')), 'nothing written for the memo that cannot be read');
+    assert.ok(existsSync(path.join(dir, 'reference.memo.docx')), 'the other memo is still exported');
+  });
+
+  it('says exactly which browser is missing for a PDF, exits 2 and writes nothing', () => {
+    const { code, stderr } = run(['export', 'reference.memo.md', '--format', 'pdf', '--browser', 'no/such/chrome'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /The browser "no\/such\/chrome" was not found; nothing was written\. Give the path of Chrome, Edge or Chromium with --browser PATH/);
+    assert.ok(!existsSync(path.join(dir, 'reference.memo.pdf')));
+  });
+
   it('shows the export usage in the help', () => {
     for (const args of [['export', '--help'], ['--help']]) {
       const { stdout } = run(args, dir);
-      assert.match(stdout, /policy-memo lint[\s\S]*policy-memo export FILE \[--format html\] \[-o OUT\]/);
+      assert.match(stdout, /policy-memo lint[\s\S]*policy-memo export FILE\|FOLDER\.\.\. \[--format html\|docx\|pdf\] \[-o OUT\]/);
+      assert.match(stdout, /--browser PATH/);
       assert.match(stdout, /-o, --output FILE/);
     }
   });

@@ -4,10 +4,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { parseMemo } from '../../server/src/engine';
-import { exportHtml, renderPreview } from '../../server/src/lsp/protocol';
+import { exportFile, exportHtml, renderPreview } from '../../server/src/lsp/protocol';
 import { renderMemo } from '../../server/src/preview';
+import { docxParts, paragraphTexts, part } from '../support/docx';
 import { LspClient } from '../support/lsp';
 import { fixture, REFERENCE, replaceOnce } from '../support/memo';
+import { CHROMIUM } from '../support/chromium';
 import { scratchDir } from '../support/scratch';
 
 /** The reference memo as supplied: two placeholder links (`](#)`), warnings by default. */
@@ -85,6 +87,31 @@ describe('the language server renders the preview and the export', function () {
     assert.match(exported.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.match(exported.html, /<title>[^<]+<\/title>/);
     assert.ok(exported.html.includes(renderMemo(parseMemo(SUPPLIED, 'markdown')).html), 'the export holds the rendered memo');
+  });
+
+  it('exports the memo it holds to Word and PDF as base64, with its error count, and says when no browser is found', async function () {
+    this.timeout(90_000);
+    await client.initialize({ workspaceFolders: workspaceFolders() });
+    const uri = fresh();
+    writeFileSync(path.join(folder, 'chart.png'), PNG);
+    await client.open(uri, `${BAD_DATE}\n![Chart](chart.png)\n`);
+    const word = await client.connection.sendRequest(exportFile, { uri, format: 'docx' });
+    assert.equal(word.errors, 1);
+    const parts = await docxParts(Buffer.from(word.data ?? '', 'base64'));
+    assert.ok(paragraphTexts(part(parts, 'word/document.xml')).includes('NOTE DE SERVICE'));
+    assert.equal([...parts.keys()].filter((name) => name.startsWith('word/media/')).length, 1, 'the image from the memo\'s folder');
+    assert.equal(word.templateRefused, undefined);
+    mkdirSync(path.join(folder, '.policy-memo'));
+    writeFileSync(path.join(folder, '.policy-memo', 'template.docx'), 'not a Word file');
+    const refused = await client.connection.sendRequest(exportFile, { uri, format: 'docx' });
+    assert.match(refused.templateRefused ?? '', /^The Word template \.policy-memo\/template\.docx is not used \(it is not a Word document \(\.docx\)\); the built-in styles are used instead\.$/);
+    assert.ok(refused.data, 'still exported, with the built-in styles');
+    const missing = await client.connection.sendRequest(exportFile, { uri, format: 'pdf', browserPath: path.join(folder, 'no-chrome') });
+    assert.deepEqual(missing, { errors: 1, noBrowser: true });
+    const pdf = await client.connection.sendRequest(exportFile, { uri, format: 'pdf', browserPath: CHROMIUM });
+    assert.equal(Buffer.from(pdf.data ?? '', 'base64').subarray(0, 5).toString('latin1'), '%PDF-');
+    const bad = { uri, format: 'odt' } as unknown as { uri: string; format: 'docx' };
+    assert.equal((await failure(client.connection.sendRequest(exportFile, bad))).code, ErrorCodes.InvalidParams);
   });
 
   it('shows the last published count while a memo is checked on save only', async () => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isMemoDocument } from '../memoFiles';
 import type { RunningClient } from '../memoServer';
-import { exportToHtml } from './exportHtml';
+import { exportMemoFile } from './export';
 import { MemoPreview } from './panel';
 
 /** The memo to act on: the one in the active editor, else the one the preview shows. */
@@ -37,6 +37,8 @@ export function registerPreviewCommands(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('policyMemo.openPreview', (uri?: vscode.Uri) =>
       withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Active, false)),
     ),
-    vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportToHtml(document, client))),
+    vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'html'))),
+    vscode.commands.registerCommand('policyMemo.exportWord', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'docx'))),
+    vscode.commands.registerCommand('policyMemo.exportPdf', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'pdf'))),
   ];
 }

@@ -24,8 +24,11 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
   return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-/** Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
-export function runCli(argv: readonly string[], rawIo: CliIo): number {
+/**
+ * Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+ * `export` answers with a promise (the Word writer and the PDF printer are asynchronous); `lint` does not.
+ */
+export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<number> {
   const io = terminalIo(rawIo);
   let locale = localeFromEnv(io.env);
   let parsed;
@@ -36,6 +39,7 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number {
       options: {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        browser: { type: 'string' },
         fix: { type: 'boolean', default: false },
         schema: { type: 'string' },
         locale: { type: 'string' },
@@ -69,7 +73,7 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number {
     io.stderr(say(locale, 'cli.unknownCommand', { command }));
     return 2;
   }
-  if (values.output !== undefined) {
+  if (values.output !== undefined || values.browser !== undefined) {
     io.stderr(t(locale, 'cli.outputOnlyForExport'));
     return 2;
   }
@@ -119,19 +123,25 @@ function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say(locale, 'cli.unknownOption', { option });
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A string option (--format, --schema, --locale, -o/--output) lacks its value; a boolean one was given a value.
-    const missing = /^--(format|schema|locale|output)$|^-o,$/.test(option);
+    const missing = /^--(format|schema|locale|output|browser)$|^-o,$/.test(option);
     return say(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
   }
   return say(locale, 'cli.badOption', { message: error.message });
 }
 
-function runExport(inputs: string[], values: { format?: string; output?: string; schema?: string }, locale: Locale, io: CliIo): number {
+async function runExport(
+  inputs: string[],
+  values: { format?: string; output?: string; schema?: string; browser?: string },
+  locale: Locale,
+  io: CliIo,
+): Promise<number> {
+  const report = (error: unknown) => reportInputError(error, locale, io);
   try {
     const options: CheckOptions & { locale: Locale } = { locale };
     if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema).compiled;
-    return exportCommand({ inputs, format: values.format, output: values.output }, options, io);
+    return await exportCommand({ inputs, format: values.format, output: values.output, browser: values.browser }, options, io, report);
   } catch (error) {
-    return reportInputError(error, locale, io);
+    return report(error);
   }
 }
 
@@ -192,17 +202,22 @@ function version(): string {
 /** The `policy-memo` command (bin/policy-memo.js). */
 export function main(): void {
   const argv = process.argv.slice(2);
+  // Not Node's own report of an uncaught error, which would print the message (it may quote a memo) raw.
+  const fail = (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(terminalLines(say(localeFromArgs(argv) ?? localeFromEnv(process.env), 'cli.internalError', { reason })) + '\n');
+    process.exitCode = 2;
+  };
   try {
-    process.exitCode = runCli(argv, {
+    const code = runCli(argv, {
       cwd: process.cwd(),
       env: process.env,
       stdout: (text) => process.stdout.write(text + '\n'),
       stderr: (text) => process.stderr.write(text + '\n'),
     });
+    if (typeof code === 'number') process.exitCode = code;
+    else void code.then((exit) => (process.exitCode = exit), fail);
   } catch (error) {
-    // Not Node's own report of an uncaught error, which would print the message (it may quote a memo) raw.
-    const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(terminalLines(say(localeFromArgs(argv) ?? localeFromEnv(process.env), 'cli.internalError', { reason })) + '\n');
-    process.exitCode = 2;
+    fail(error);
   }
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import type { Finding, ParsedMemo } from '../engine';
-import { exportPage, folderImages, ImageResolver, renderMemo } from '../preview';
-import type { ExportHtmlResult, RenderPreviewResult } from './protocol';
+import { t } from '../engine';
+import type { Finding, Locale, ParsedMemo } from '../engine';
+import { exportPage, findBrowser, folderImages, ImageResolver, loadTemplate, PdfError, printPdf, renderDocx, renderMemo, TEMPLATE_FILE } from '../preview';
+import type { ExportFileParams, ExportFileResult, ExportHtmlResult, RenderPreviewResult } from './protocol';
 import { localPathOf } from './settings';
 
 /** Folders whose image reader (and its cache) is kept; past this, they are all dropped and read again. */
@@ -24,6 +25,38 @@ export class MemoRenderer {
   exportPage(uri: string, memo: ParsedMemo, findings: readonly Finding[]): ExportHtmlResult {
     const html = exportPage(renderMemo(memo, { resolveImage: this.imagesOf(uri) }));
     return { html, errors: findings.filter((f) => f.severity === 'error').length };
+  }
+
+  /**
+   * A checked memo as a Word document or a PDF, base64, with its count of errors. A Word export uses
+   * the template of the memo's `.policy-memo/` folder (`configFolder`) when there is a usable one.
+   */
+  async exportFile(
+    uri: string,
+    memo: ParsedMemo,
+    findings: readonly Finding[],
+    request: { format: ExportFileParams['format']; browserPath?: string; configFolder?: string; locale: Locale },
+  ): Promise<ExportFileResult> {
+    const { format, browserPath, configFolder, locale } = request;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const resolveImage = this.imagesOf(uri);
+    if (format === 'docx') {
+      const template = configFolder ? await loadTemplate(configFolder) : undefined;
+      const refused = typeof template === 'string';
+      const data = Buffer.from(await renderDocx(memo, { resolveImage, template: refused ? undefined : template })).toString('base64');
+      if (!refused) return { data, errors };
+      const shown = `${path.basename(configFolder as string)}/${TEMPLATE_FILE}`;
+      return { data, errors, templateRefused: t(locale, 'export.templateRefused', { path: shown, reason: t(locale, template) }) };
+    }
+    const browser = findBrowser({ explicit: browserPath || undefined });
+    if (!browser) return { errors, noBrowser: true };
+    try {
+      const pdf = await printPdf(exportPage(renderMemo(memo, { resolveImage })), browser);
+      return { data: Buffer.from(pdf).toString('base64'), errors };
+    } catch (error) {
+      if (error instanceof PdfError) return { errors, failure: error.message };
+      throw error;
+    }
   }
 
   private imagesOf(uri: string): ImageResolver | undefined {

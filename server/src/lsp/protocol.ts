@@ -57,3 +57,26 @@ export interface ExportHtmlResult {
 
 /** Exports an open memo to standalone HTML (the client writes the file); fails like `renderPreview`. */
 export const exportHtml = new RequestType<MemoDocumentParams, ExportHtmlResult, void>('policyMemo/exportHtml');
+
+/** An open memo to export as a Word document or a PDF; `browserPath` is the setting `policyMemo.export.browserPath`. */
+export interface ExportFileParams extends MemoDocumentParams {
+  format: 'docx' | 'pdf';
+  browserPath?: string;
+}
+
+/** The exported file's bytes, base64 (the client writes them), or why there are none. */
+export interface ExportFileResult {
+  /** The file, base64; absent when `noBrowser` or `failure` says why. */
+  data?: string;
+  /** The memo's error-severity problems: a memo with errors is still exported, and the client says so. */
+  errors: number;
+  /** No Chrome, Edge or Chromium was found to print the PDF (or the one set was not found). */
+  noBrowser?: boolean;
+  /** The browser could not print the PDF: its last words. */
+  failure?: string;
+  /** Why the workspace's `.policy-memo/template.docx` was not used (the built-in styles were), in the writer's language. */
+  templateRefused?: string;
+}
+
+/** Exports an open memo to Word or PDF (the server renders, the client writes); fails like `renderPreview`. */
+export const exportFile = new RequestType<ExportFileParams, ExportFileResult, void>('policyMemo/exportFile');

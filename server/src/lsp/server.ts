@@ -48,7 +48,7 @@ import {
   t,
   toLocale,
 } from '../engine';
-import { defaultSettings, exportHtml, InitializationOptions, MemoSettings, renderPreview, RenderPreviewResult, trustChanged } from './protocol';
+import { defaultSettings, exportFile, exportHtml, InitializationOptions, MemoSettings, renderPreview, RenderPreviewResult, trustChanged } from './protocol';
 import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
 import { docsPage } from './docs';
 import { MemoRenderer } from './preview';
@@ -610,6 +610,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const { uri } = openMemo(params?.uri);
       const result = await checkCurrent(uri);
       return renderer.exportPage(uri, result.memo, result.findings);
+    }),
+  );
+
+  connection.onRequest(
+    exportFile,
+    request('exportFile', async (params) => {
+      const { uri } = openMemo(params?.uri);
+      if (params.format !== 'docx' && params.format !== 'pdf') throw new ResponseError(ErrorCodes.InvalidParams, `policy-memo: unknown export format ${String(params.format)}`);
+      const browserPath = typeof params.browserPath === 'string' ? params.browserPath : undefined;
+      const result = await checkCurrent(uri);
+      const file = localPathOf(uri);
+      const configFolder = file !== undefined ? findConfigFolder(file, isFolder, workspaceFolderOf(uri, folders)) : undefined;
+      return renderer.exportFile(uri, result.memo, result.findings, { format: params.format, browserPath, configFolder, locale: result.locale });
     }),
   );
 

@@ -1,6 +1,6 @@
-/** The path of the export beside the memo: `name.memo.md` -> `name.memo.html`. No dependencies: the VS Code client uses it too. */
-export function exportPathFor(memoPath: string): string {
-  return memoPath.replace(/\.(md|ya?ml)$/i, '') + '.html';
+/** The path of the export beside the memo: `name.memo.md` -> `name.memo.html` (or `.docx`, `.pdf`). No dependencies: the VS Code client uses it too. */
+export function exportPathFor(memoPath: string, extension: 'html' | 'docx' | 'pdf' = 'html'): string {
+  return memoPath.replace(/\.(md|ya?ml)$/i, '') + '.' + extension;
 }
 
 /** The mark every export carries in its head, so the editor can tell an earlier export from another file before replacing it. */

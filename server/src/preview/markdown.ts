@@ -65,7 +65,8 @@ export function isLocalImagePath(src: string): boolean {
   return src.split(/[/\\]/).every((part) => part !== '..');
 }
 
-function decode(src: string): string | undefined {
+/** An image's `src` as written, percent-decoded; undefined when it cannot be decoded. */
+export function decodeImageSrc(src: string): string | undefined {
   try {
     return decodeURIComponent(src);
   } catch {
@@ -87,7 +88,7 @@ function createMarkdown(): MarkdownIt {
   md.renderer.rules.image = (tokens, idx, _options, env: BodyEnv) => {
     const token = tokens[idx];
     const alt = token.children ? md.renderer.renderInlineAsText(token.children, md.options, env) : token.content;
-    const src = decode(token.attrGet('src') ?? '');
+    const src = decodeImageSrc(token.attrGet('src') ?? '');
     const url = src !== undefined && isLocalImagePath(src) ? env.resolveImage?.(src) : undefined;
     if (url === undefined) return `<span class="image-missing">[${escapeHtml(alt)}]</span>`;
     return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}">`;
@@ -108,16 +109,22 @@ function markdown(): MarkdownIt {
  */
 export function renderBody(text: string, only: MemoLang | undefined, env: BodyEnv = {}): string {
   const md = markdown();
-  let tokens = md.parse(text, env);
-  if (only) {
-    const skip = only === 'en' ? 'container_fr' : 'container_en';
-    let depth = 0;
-    tokens = tokens.filter((token) => {
-      if (token.type === `${skip}_open`) depth++;
-      const keep = depth === 0;
-      if (token.type === `${skip}_close`) depth--;
-      return keep;
-    });
-  }
-  return md.renderer.render(tokens, md.options, env);
+  return md.renderer.render(bodyTokens(text, only, env), md.options, env);
+}
+
+/**
+ * A memo body as markdown-it's tokens, with the same options and link rules as the preview (the
+ * Word export writes them), and with `only`, without the other language's `::: en` / `::: fr` block.
+ */
+export function bodyTokens(text: string, only: MemoLang | undefined, env: BodyEnv = {}): MarkdownIt.Token[] {
+  const tokens = markdown().parse(text, env);
+  if (!only) return tokens;
+  const skip = only === 'en' ? 'container_fr' : 'container_en';
+  let depth = 0;
+  return tokens.filter((token) => {
+    if (token.type === `${skip}_open`) depth++;
+    const keep = depth === 0;
+    if (token.type === `${skip}_close`) depth--;
+    return keep;
+  });
 }

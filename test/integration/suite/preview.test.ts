@@ -46,4 +46,15 @@ describe('Preview', () => {
     assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.doesNotMatch(html, /<script/);
   });
+
+  it('"Export to Word" writes the .docx beside the memo, rendered by the language server', async () => {
+    await openMemo('reference.memo.md');
+    const written = nextWrite('reference.memo.docx');
+    // Not awaited: the command ends with a notification that waits for the writer.
+    void vscode.commands.executeCommand('policyMemo.exportWord');
+    await written;
+    const bytes = await vscode.workspace.fs.readFile(memoUri('reference.memo.docx'));
+    assert.equal(new TextDecoder().decode(bytes.subarray(0, 2)), 'PK', 'a .docx is a zip');
+    assert.ok(new TextDecoder('latin1').decode(bytes).includes('word/document.xml'));
+  });
 });

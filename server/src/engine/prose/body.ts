@@ -17,6 +17,14 @@ export interface BodyLink {
   textSpan: [number, number];
 }
 
+/** A Markdown image in the body, with document offsets. */
+export interface BodyImage {
+  /** Its alt text (between the brackets), as markdown-it reads it. */
+  alt: string;
+  /** The whole image: `![alt](target)` or `![alt][ref]`. */
+  span: [number, number];
+}
+
 /** A stretch of the body: a `::: en` / `::: fr` block, or text outside any block. */
 export interface BodySection {
   lang?: Language;
@@ -27,6 +35,7 @@ export interface BodySection {
   paragraphs: number;
   listItems: number;
   links: BodyLink[];
+  images: BodyImage[];
   /** The words of each paragraph, heading and cell, decoded; code, HTML, images and autolinks are U+FFFC. */
   prose: MappedText[];
 }
@@ -120,6 +129,7 @@ function parseSection(source: MappedText, from: number, to: number, lang: Langua
     paragraphs: 0,
     listItems: 0,
     links: [],
+    images: [],
     prose: [],
   };
   let listDepth = 0;
@@ -238,6 +248,7 @@ function readInline(token: Token, text: string, lines: LineIndex, section: Mappe
           const close = find(']');
           const end = skipTarget(src, close + 1);
           push(OPAQUE, at, end);
+          out.images.push({ alt: child.content, span: content.span(at, end) });
           cursor = end;
           break;
         }

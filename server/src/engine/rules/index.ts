@@ -6,6 +6,7 @@ import { dateFormat } from './date-format';
 import { encoding } from './encoding';
 import { frTypography } from './fr-typography';
 import { frontMatter } from './front-matter';
+import { imageAlt } from './image-alt';
 import { officialName } from './official-name';
 import { parity } from './parity';
 import { placeholderLink } from './placeholder-link';
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   signatories,
   dateFormat,
   placeholderLink,
+  imageAlt,
   acronym,
   frTypography,
   parity,
