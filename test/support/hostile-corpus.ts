@@ -75,3 +75,91 @@ export function glossaryMemo(used = 40): string {
     '',
   ].join('\n');
 }
+
+/** A file of a hostile case's workspace folder: text, or something that is not a regular file. */
+export type CaseFile = { text: string } | { fifo: true } | { symlink: string } | { bytes: number };
+
+/** One memo of the hostile corpus, with the files of its workspace folder (paths relative to it). */
+export interface HostileCase {
+  name: string;
+  /** The issue-10 finding it reproduces. */
+  item: number;
+  file: string;
+  text: string;
+  files?: Record<string, CaseFile>;
+}
+
+/** A valid memo's front matter lines (without the --- lines), one language. */
+const HEAD = [
+  'lang: en',
+  'ministry:',
+  '  en: Ministry of Children, Community and Social Services',
+  '  fr: Ministère des Services à l’enfance et des Services sociaux et communautaires',
+  'to:',
+  '  - Ontario Works Administrators',
+  'from:',
+  '  - name: Gabriel Lévesque',
+  '    title: Assistant Deputy Minister',
+  'date: 2026-10-02',
+  'subject: Updated consent form',
+];
+
+const markdown = (extra: string[], body = 'The body.\n') => ['---', ...HEAD, ...extra, '---', body].join('\n');
+
+/** A block mapping of `count` keys under `key`, indented under it. */
+function mapping(key: string, count: number, indent = '  '): string[] {
+  const lines = [`${key}:`];
+  for (let i = 0; i < count; i++) lines.push(`${indent}k${i}: v`);
+  return lines;
+}
+
+/** The cases of issue 10 that are about how long a check takes, generated. */
+export function hostileCases(): HostileCase[] {
+  const numbers = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(from + i)).join(' ');
+  const twoLanguages = (en: string, fr: string) =>
+    [
+      '---',
+      'lang: [en, fr]',
+      'ministry:',
+      '  en: Ministry of Children, Community and Social Services',
+      '  fr: Ministère des Services à l’enfance et des Services sociaux et communautaires',
+      'to:',
+      '  - en: Ontario Works Administrators',
+      '    fr: Administratrices et administrateurs d’Ontario au travail',
+      'from:',
+      '  - name: Gabriel Lévesque',
+      '    title: {en: Assistant Deputy Minister, fr: Sous-ministre adjoint}',
+      'date: 2026-10-02',
+      'subject: {en: Numbers, fr: Nombres}',
+      '---',
+      '::: en',
+      en,
+      ':::',
+      '',
+      '::: fr',
+      fr,
+      ':::',
+      '',
+    ].join('\n');
+  const translated = (translation: string) => markdown([`translation: ${translation}`]);
+  return [
+    { name: 'a 50,000-key mapping', item: 1, file: 'keys.memo.md', text: markdown(mapping('x', 50_000)) },
+    { name: 'a 1.2 MB key mapping', item: 1, file: 'big-keys.memo.md', text: markdown(mapping('x', 100_000)) },
+    {
+      name: '99 aliases of a 10,000-key map',
+      item: 1,
+      file: 'aliases.memo.md',
+      text: markdown([...mapping('base', 10_000).map((l, i) => (i === 0 ? 'base: &a' : l)), `x: [${Array(99).fill('*a').join(', ')}]`]),
+    },
+    { name: 'contact.email of a@, 120,000 dots and @', item: 2, file: 'email.memo.md', text: markdown(['contact:', `  email: a@${'.'.repeat(120_000)}@`]) },
+    { name: 'a two-language memo, 2,000-term glossary', item: 9, file: 'glossary-2k.memo.md', text: glossaryMemo(), files: { '.policy-memo/glossary.yaml': { text: glossaryYaml(2_000) } } },
+    { name: 'a two-language memo, 10,000-term glossary', item: 9, file: 'glossary-10k.memo.md', text: glossaryMemo(), files: { '.policy-memo/glossary.yaml': { text: glossaryYaml(10_000) } } },
+    { name: 'a parity memo with 400,000 mismatches', item: 18, file: 'parity.memo.md', text: twoLanguages(numbers(1, 100_000), numbers(200_001, 100_000)) },
+    { name: 'a 5 MB line', item: 0, file: 'line.memo.md', text: markdown([], 'x'.repeat(5 * 1024 * 1024) + '\n') },
+    { name: '10,000-deep nesting (flow)', item: 0, file: 'deep.memo.md', text: markdown([`x: ${'['.repeat(10_000)}${']'.repeat(10_000)}`]) },
+    { name: '10,000-deep nesting (.memo.yaml)', item: 0, file: 'deep.memo.yaml', text: `to: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n` },
+    { name: 'translation: a FIFO', item: 3, file: 'fifo.memo.md', text: translated('pipe.fr.memo.md'), files: { 'pipe.fr.memo.md': { fifo: true } } },
+    { name: 'translation: a symlink to /dev/zero', item: 3, file: 'zero.memo.md', text: translated('zero.fr.memo.md'), files: { 'zero.fr.memo.md': { symlink: '/dev/zero' } } },
+    { name: 'translation: 150 MB for a small memo', item: 3, file: 'huge.memo.md', text: translated('huge.fr.memo.md'), files: { 'huge.fr.memo.md': { bytes: 150 * 1024 * 1024 } } },
+  ];
+}
