@@ -115,8 +115,12 @@ function codePointBefore(text: string, i: number): number {
   return low;
 }
 
-/** Finds, in one pass over a text, the first whole-word occurrence of each of many terms. */
-export class TermMatcher {
+/**
+ * One automaton over some of the terms: the terms written in lower case, keyed by folded code points,
+ * or the others, keyed by their code points as they are (so a term matched with its case is never a
+ * candidate where only the case differs, and a glossary of those costs nothing on text in lower case).
+ */
+class Automaton {
   private readonly edges: Edges;
   private readonly fail: Int32Array;
   /** The first term ending at a node (-1 for none); the others follow through `sameEnd`. */
@@ -130,9 +134,13 @@ export class TermMatcher {
   private readonly longest: number;
   private readonly findable: number;
 
-  /** `terms[i]` is reported as index `i`. */
-  constructor(private readonly terms: readonly string[]) {
-    const units = terms.reduce((sum, term) => sum + term.length, 0);
+  /** `terms[i]` is reported as index `i`; only the terms `caseless[i] === fold` are searched. */
+  constructor(
+    private readonly terms: readonly string[],
+    caseless: readonly boolean[],
+    private readonly fold: boolean,
+  ) {
+    const units = terms.reduce((sum, term, i) => sum + (caseless[i] === fold ? term.length : 0), 0);
     this.edges = new Edges(units + 1);
     this.fail = new Int32Array(units + 1);
     this.ends = new Int32Array(units + 1).fill(-1);
@@ -144,13 +152,14 @@ export class TermMatcher {
     let longest = 0;
     let findable = 0;
     terms.forEach((term, index) => {
+      if (caseless[index] !== fold) return;
       let node = 0;
       let length = 0;
       for (let i = 0; i < term.length; ) {
         const cp = codePointAt(term, i);
         i += cp > 0xffff ? 2 : 1;
         length++;
-        const key = foldCodePoint(cp);
+        const key = fold ? foldCodePoint(cp) : cp;
         let child = this.edges.get(node, key);
         if (child === -1) {
           child = nodes++;
@@ -209,23 +218,37 @@ export class TermMatcher {
   /** Whether term `index` is in `text` at [start, end), as a whole word (its keys are known to match there). */
   private matchesAt(index: number, text: string, start: number, end: number): boolean {
     const term = this.terms[index];
-    const word = withoutCase(term) ? WORD_CHAR_NO_CASE : WORD_CHAR;
+    const word = this.fold ? WORD_CHAR_NO_CASE : WORD_CHAR;
     if (start > 0 && word.test(String.fromCodePoint(codePointBefore(text, start)))) return false;
     if (end < text.length && word.test(String.fromCodePoint(codePointAt(text, end)))) return false;
-    if (!withoutCase(term)) return text.startsWith(term, start) && term.length === end - start;
+    if (!this.fold) return text.startsWith(term, start) && term.length === end - start;
     const pattern = (this.patterns[index] ??= new RegExp(escape(term), 'iuy'));
     pattern.lastIndex = start;
     const m = pattern.exec(text);
     return m !== null && m[0].length === end - start;
   }
 
-  /** Each term found in `text`, at its first whole-word occurrence, in the order of the terms' indexes. */
-  firstMatches(text: string): TermMatch[] {
-    if (this.findable === 0) return [];
-    const found = new Map<number, TermMatch>();
+  /** Adds to `found` each of its terms found in `text`, at its first whole-word occurrence. */
+  firstMatches(text: string, found: Map<number, TermMatch>): void {
+    if (this.findable === 0) return;
+    let left = this.findable;
     // Where each of the last `longest` code points started, to find a match's start from its end.
     const starts = new Int32Array(this.longest + 1);
     const size = starts.length;
+    // Nodes whose terms are all found, each to the next node down its chain: a glossary of terms that
+    // end one another ("a", "a a", "a a a"…) would otherwise make each word walk the whole chain again.
+    const finished = new Map<number, number>();
+    const live = (node: number): number => {
+      let at = node;
+      while (at !== 0 && finished.has(at)) at = finished.get(at) as number;
+      // Shortcut the nodes just walked through to where the walk ended.
+      for (let hop = node; hop !== at; ) {
+        const next = finished.get(hop) as number;
+        finished.set(hop, at);
+        hop = next;
+      }
+      return at;
+    };
     let count = 0;
     let node = 0;
     for (let i = 0; i < text.length; ) {
@@ -233,7 +256,7 @@ export class TermMatcher {
       starts[count % size] = i;
       count++;
       i += cp > 0xffff ? 2 : 1;
-      const key = foldCodePoint(cp);
+      const key = this.fold ? foldCodePoint(cp) : cp;
       let target = this.edges.get(node, key);
       while (target === -1 && node !== 0) {
         node = this.fail[node];
@@ -243,15 +266,39 @@ export class TermMatcher {
       const first = this.ends[node] !== -1 ? node : this.dict[node];
       // Every term ending here needs a word boundary after it: one test spares the whole chain.
       if (first === 0 || (i < text.length && WORD_CHAR.test(String.fromCodePoint(codePointAt(text, i))))) continue;
-      for (let at = first; at !== 0; at = this.dict[at]) {
+      for (let at = live(first); at !== 0; at = live(this.dict[at])) {
+        let done = true;
         for (let index = this.ends[at]; index !== -1; index = this.sameEnd[index]) {
           if (found.has(index)) continue;
           const start = starts[(count - this.lengths[index]) % size];
-          if (this.matchesAt(index, text, start, i)) found.set(index, { index, start, end: i });
+          if (this.matchesAt(index, text, start, i)) {
+            found.set(index, { index, start, end: i });
+            left--;
+          } else {
+            done = false;
+          }
         }
+        if (done) finished.set(at, this.dict[at]);
       }
-      if (found.size === this.findable) break;
+      if (left === 0) break;
     }
+  }
+}
+
+/** Finds, in one pass over a text per automaton, the first whole-word occurrence of each of many terms. */
+export class TermMatcher {
+  private readonly parts: Automaton[];
+
+  /** `terms[i]` is reported as index `i`; empty terms are never found. */
+  constructor(terms: readonly string[]) {
+    const caseless = terms.map(withoutCase);
+    this.parts = [new Automaton(terms, caseless, true), new Automaton(terms, caseless, false)];
+  }
+
+  /** Each term found in `text`, at its first whole-word occurrence, in the order of the terms' indexes. */
+  firstMatches(text: string): TermMatch[] {
+    const found = new Map<number, TermMatch>();
+    for (const part of this.parts) part.firstMatches(text, found);
     return [...found.values()].sort((a, b) => a.index - b.index);
   }
 }
