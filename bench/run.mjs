@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hostileReport, runHostile } from './hostile.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -263,6 +264,9 @@ console.log(JSON.stringify({ base, peak: process.resourceUsage().maxRSS }));`;
   );
 }
 
+// The hostile corpus of issue 10 (bench/hostile.mjs): every case bounded by a time and a memory limit.
+results.hostile = await runHostile({ generated: GENERATED, quick });
+
 // Sizes of the production bundles and of the .vsix (built as `npm run package` builds them).
 {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
@@ -328,6 +332,8 @@ function report(r) {
   lines.push(`| peak RSS, engine checking the 1 MB memo in a fresh process (.memo.md / .memo.yaml; node alone ${r.memory.markdown.base} KB) | ${r.memory.markdown.peak} KB / ${r.memory.yaml.peak} KB |`);
   lines.push(`| peak RSS of the server after all edit runs (up to 1 MB): ours / peer | ${r.memory.oursServer ?? 'n/a'} KB / ${r.memory.peerServer ?? 'n/a'} KB |`);
   lines.push('');
+
+  lines.push(...hostileReport(r.hostile));
 
   lines.push('## Targets', '');
   const y = (label) => row(label, 'memo.yaml');

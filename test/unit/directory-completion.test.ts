@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, builtInMemoSchema, checkMemo, completeAt, parseMemo, starterDirectory } from '../../server/src/engine';
+import MarkdownIt from 'markdown-it';
+import { applyEdits, buildConfig, builtInMemoSchema, checkMemo, completeAt, parseMemo, starterDirectory } from '../../server/src/engine';
 
 describe('completion of ministry and division names from the directory', () => {
   const head = ['---', 'lang: en'];
@@ -36,5 +37,31 @@ describe('completion of ministry and division names from the directory', () => {
     assert.deepEqual(checkMemo(fixed, 'markdown').findings, []);
     const fr = completeAt(memo, memo.lines.offsetAt({ line: 8, character: 4 }), builtInMemoSchema().source, 'fr', starterDirectory);
     assert.ok(fr.some((s) => s.label === "Division de l'emploi et de la formation"));
+  });
+
+  it('shows a name from directory.yaml as text in the documentation: no image, link or HTML reaches the editor', () => {
+    const names = [
+      '![x](http://evil.example/pixel.png)',
+      '<img src="http://evil.example/p.png">',
+      '[click](http://evil.example) http://evil.example/bare www.evil.example',
+      'Line one\n\n![y](https://evil.example/two.png)',
+      '&lt;img src=x&gt; `code` **bold** _it_ # heading | table | \\![z](http://evil.example/z.png)',
+    ];
+    const yaml = 'ministries:\n' + names.map((n) => `  - en: ${JSON.stringify(n)}\n    fr: ${JSON.stringify(n + ' (fr)')}\n`).join('');
+    const config = buildConfig({ directory: { path: '/w/.policy-memo/directory.yaml', text: yaml } });
+    assert.deepEqual(config.problems, []);
+    const lines = [...head, 'ministry: ', ...tail];
+    const memo = parseMemo(lines.join('\n'), 'markdown');
+    const suggestions = completeAt(memo, memo.lines.offsetAt({ line: 2, character: 10 }), builtInMemoSchema().source, 'en', config.directory);
+    // Rendered as VS Code renders completion documentation: Markdown, with bare addresses made links.
+    const md = new MarkdownIt({ html: true, linkify: true });
+    for (const name of names) {
+      const documentation = suggestions.find((s) => s.label === name)?.documentation;
+      assert.ok(documentation, name);
+      const html = md.renderInline(documentation);
+      assert.doesNotMatch(html, /<(?:img|a|code|strong|em|h1)\b/, html);
+      const shown = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      assert.ok(shown.includes(name.replace(/\n+/g, ' ')), `${name} is shown as written: ${shown}`);
+    }
   });
 });

@@ -91,6 +91,16 @@ function keySuggestions(schema: JsonSchema, path: YamlPath, present: Set<string>
 }
 
 /**
+ * `text` as literal Markdown: every ASCII punctuation character backslash-escaped (CommonMark lets any
+ * of them be), so a name from `directory.yaml` such as `![x](http://host/pixel)` or `<img src=…>`
+ * shows as written instead of becoming an image, a link or HTML in the editor, and line breaks
+ * become spaces so a name cannot start a block of its own.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
  * The directory's names as completions that write both languages at once: `lines(entry)` gives the
  * lines to insert, the first after `lead`, the others at their own indentation.
  */
@@ -99,7 +109,8 @@ function directorySuggestions(entries: readonly DirectoryEntry[], locale: Locale
     label: locale === 'fr' ? entry.fr : entry.en,
     kind: 'value' as const,
     insertText: text(entry),
-    documentation: t(locale, 'complete.directory', { en: entry.en, fr: entry.fr }),
+    // The documentation is Markdown, and the directory may come from anyone (a shared folder, a pull request).
+    documentation: t(locale, 'complete.directory', { en: escapeMarkdown(entry.en), fr: escapeMarkdown(entry.fr) }),
     replace,
   }));
 }

@@ -1,13 +1,49 @@
 import { isSeq, parseDocument } from 'yaml';
 import type { GlossaryTerm, MemoConfig } from './config/types';
 import type { Fix } from './findings';
+import { TermMatcher } from './prose/terms';
 import { LineIndex, TextEdit } from './text';
 import { yamlScalar } from './yaml-text';
 
-/** Whether the glossary holds `word` on either side (compared without case for words in lower case). */
+/** A glossary made ready for the rules: built once per loaded glossary, whatever its size. */
+export interface GlossaryIndex {
+  /** Every term of either side, in lower case. */
+  known: Set<string>;
+  /** Per language: a matcher over the pairs' terms in that language, and each matcher index's glossary index. */
+  pairs: Record<'en' | 'fr', { matcher: TermMatcher; index: number[] }>;
+}
+
+const indexes = new WeakMap<readonly GlossaryTerm[], GlossaryIndex>();
+
+/**
+ * The index of a glossary (a config's `glossary` list), built on first use and kept as long as the
+ * config is: each check then costs a set lookup per word and one pass per text, not a search per term.
+ */
+export function glossaryIndex(glossary: readonly GlossaryTerm[]): GlossaryIndex {
+  let index = indexes.get(glossary);
+  if (!index) {
+    const known = new Set<string>();
+    for (const term of glossary) {
+      if (term.en !== undefined) known.add(term.en.toLowerCase());
+      if (term.fr !== undefined) known.add(term.fr.toLowerCase());
+    }
+    // Parity compares the pairs whose two sides differ; a word used as is has nothing to compare.
+    const side = (lang: 'en' | 'fr') => {
+      const at: number[] = [];
+      glossary.forEach((term, i) => {
+        if (term.en && term.fr && term.en !== term.fr) at.push(i);
+      });
+      return { matcher: new TermMatcher(at.map((i) => glossary[i][lang] as string)), index: at };
+    };
+    index = { known, pairs: { en: side('en'), fr: side('fr') } };
+    indexes.set(glossary, index);
+  }
+  return index;
+}
+
+/** Whether the glossary holds `word` on either side (compared without case). */
 export function inGlossary(config: MemoConfig, word: string): boolean {
-  const same = (term: string | undefined) => term !== undefined && (term === word || term.toLowerCase() === word.toLowerCase());
-  return config.glossary.some((t) => same(t.en) || same(t.fr));
+  return glossaryIndex(config.glossary).known.has(word.toLowerCase());
 }
 
 const HEADER = '# Terms for Policy Memo: pairs {en, fr}, or one side for a word used as is.';

@@ -2,7 +2,8 @@ import type { BodySection, Language } from './body';
 import type { GlossaryTerm } from '../config/types';
 import type { MappedText } from './mapped';
 import { numbersIn } from './numbers';
-import { addressesOf, termPattern } from './patterns';
+import { addressesOf } from './patterns';
+import { glossaryIndex } from '../glossary';
 
 /** Something found on one side: its canonical value, as written, and where (document offsets). */
 export interface Mention {
@@ -43,6 +44,7 @@ export function sideFacts(sections: readonly BodySection[], lang: Language, glos
     listItems: 0,
     links: 0,
   };
+  const terms = glossaryIndex(glossary).pairs[lang];
   for (const section of sections) {
     facts.paragraphs += section.paragraphs;
     facts.listItems += section.listItems;
@@ -52,12 +54,7 @@ export function sideFacts(sections: readonly BodySection[], lang: Language, glos
       for (const m of emails) remember(facts.emails, m.text.toLowerCase(), text, m.start, m.end);
       for (const m of urls) remember(facts.urls, m.text.replace(/\/$/, ''), text, m.start, m.end);
       for (const n of numbersIn(words, lang)) remember(facts.numbers, n.value, text, n.start, n.end);
-      glossary.forEach((term, index) => {
-        const own = term[lang];
-        if (!term.en || !term.fr || term.en === term.fr || !own) return;
-        const m = termPattern(own).exec(words);
-        if (m) remember(facts.terms, index, text, m.index, m.index + m[0].length);
-      });
+      for (const m of terms.matcher.firstMatches(words)) remember(facts.terms, terms.index[m.index], text, m.start, m.end);
     }
   }
   return facts;

@@ -105,18 +105,3 @@ export function maskRanges(text: string, ranges: readonly { start: number; end: 
 export function addressesOf(text: MappedText): Addresses {
   return text.derived('addresses', () => addressesIn(text.text));
 }
-
-const terms = new Map<string, RegExp>();
-
-/** A whole-word search for `term` (case-insensitive when it is written in lower case); compiled once per term. */
-export function termPattern(term: string): RegExp {
-  let pattern = terms.get(term);
-  if (!pattern) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, term === term.toLowerCase() ? 'iu' : 'u');
-    // Glossaries are short; a workspace that keeps editing its glossary does not grow this without end.
-    if (terms.size > 1000) terms.clear();
-    terms.set(term, pattern);
-  }
-  return pattern;
-}
