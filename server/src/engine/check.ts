@@ -3,7 +3,7 @@ import { defaultConfig } from './config/load';
 import type { MemoConfig } from './config/types';
 import { MemoFiles, RuleContext } from './context';
 import type { Finding, Fix, Severity } from './findings';
-import type { Locale } from './messages';
+import { Locale, t } from './messages';
 import { MemoKind, parseMemo, ParsedMemo } from './parse';
 import type { Rule } from './rule';
 import { rules } from './rules';
@@ -52,13 +52,44 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   for (const rule of rules) {
     const override = severities[rule.id];
     if (override === 'off' || (rule.needsData && !rootIsMap)) continue;
-    const ctx = new RuleContext(memo, locale, schema, claimed.get(rule) ?? [], rule.id, rule.defaultSeverity, config, options.files);
+    // A rule reports at most MAX_FINDINGS_PER_RULE findings, so it needs only about as many schema errors;
+    // the rest are counted (ajv's allErrors can give one per value, and rules look each one up in the YAML).
+    const ruleErrors = claimed.get(rule) ?? [];
+    const ctx = new RuleContext(memo, locale, schema, ruleErrors.slice(0, MAX_ERRORS_PER_RULE), rule.id, rule.defaultSeverity, config, options.files);
     rule.check(ctx);
-    for (const f of ctx.findings) findings.push(override ? { ...f, severity: override } : f);
+    const unshown = Math.max(0, ruleErrors.length - MAX_ERRORS_PER_RULE);
+    for (const f of capped(ctx.findings, unshown, locale)) findings.push(override ? { ...f, severity: override } : f);
   }
   return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+    (a, b) => byPosition(a, b) || a.rule.localeCompare(b.rule),
   );
+}
+
+/** The most findings one rule reports on one memo; past it, one finding says how many more there are. */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+const byPosition = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** The most schema errors one rule is given; the others count towards its "and N more". */
+const MAX_ERRORS_PER_RULE = 2 * MAX_FINDINGS_PER_RULE;
+
+/**
+ * A rule's first MAX_FINDINGS_PER_RULE findings in the text and, when there are more (or schema errors
+ * it was not given), one finding that says how many more, at the first one left out.
+ */
+function capped(ruleFindings: Finding[], unshown: number, locale: Locale): Finding[] {
+  if (ruleFindings.length <= MAX_FINDINGS_PER_RULE && (unshown === 0 || ruleFindings.length === 0)) return ruleFindings;
+  const sorted = [...ruleFindings].sort(byPosition);
+  const kept = sorted.slice(0, MAX_FINDINGS_PER_RULE);
+  const at = sorted[MAX_FINDINGS_PER_RULE] ?? sorted[sorted.length - 1];
+  const more: Finding = {
+    rule: at.rule,
+    severity: at.severity,
+    message: t(locale, 'findings.more', { count: sorted.length - kept.length + unshown, rule: at.rule }),
+    range: at.range,
+    fixes: [],
+  };
+  return [...kept, more];
 }
 
 /** The safe fixes of these findings whose edits do not overlap each other, as one list of edits. */

@@ -48,6 +48,11 @@ export function compileCustomSchema(source: unknown): MemoSchema {
   return { source: schema, validate: newAjv(false, true).compile(schema) };
 }
 
+/** Compiles one of the schemas shipped with the extension (schemas/*.json), without strict mode; its patterns are vetted by a unit test, not at each start. */
+export function compileShippedSchema(source: JsonSchema): MemoSchema {
+  return { source, validate: newAjv(false).compile(source) };
+}
+
 /** Validates memo data, returning the schema's errors (empty when valid). */
 export function validateMemoData(schema: MemoSchema, data: unknown): SchemaError[] {
   return schema.validate(data) ? [] : [...(schema.validate.errors ?? [])];
