@@ -66,7 +66,7 @@ export interface ParsedMemo {
   split?: FrontMatterSplit;
   /** Offset of the YAML source inside `text` (YAML node ranges are relative to it). */
   yamlStart: number;
-  /** The parsed YAML, when there is YAML to parse. */
+  /** The parsed YAML, when there is YAML to parse (and it is not too large or has too many tokens to parse). */
   doc?: Document.Parsed;
   /** The YAML as plain data, when it could be converted (undefined on an alias bomb or no YAML). */
   data?: unknown;
@@ -74,7 +74,10 @@ export interface ParsedMemo {
   dataError?: string;
   /** Set (to the YAML's length) when the YAML is too large to parse in bounded time; `doc` is then undefined. */
   yamlTooLarge?: number;
-  /** Set when the YAML has more values than MAX_YAML_NODES (counting what aliases repeat); `data` is then undefined. */
+  /**
+   * Set when the YAML has more tokens than MAX_YAML_TOKENS (`doc` is then undefined) or more values than
+   * MAX_YAML_NODES, counting what aliases repeat (`data` is then undefined).
+   */
   yamlTooComplex?: TooComplex;
   /** The Markdown body and the offset where it starts in `text` (for `.memo.yaml`, the `body` value's text). */
   body: { text: string; start: number };
