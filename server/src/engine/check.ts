@@ -20,6 +20,8 @@ export interface CheckOptions {
   config?: MemoConfig;
   /** This memo's path and a way to read others, for `parity` across `translation:`. */
   files?: MemoFiles;
+  /** At most this many findings per rule, then one "and N more" (MAX_FINDINGS_PER_RULE by default). */
+  maxFindingsPerRule?: number;
 }
 
 export interface CheckResult {
@@ -49,16 +51,18 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   const findings: Finding[] = [];
   const config = options.config ?? defaultConfig();
   const severities = { ...config.severities, ...options.severities };
+  const maxFindings = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   for (const rule of rules) {
     const override = severities[rule.id];
     if (override === 'off' || (rule.needsData && !rootIsMap)) continue;
     // A rule reports at most MAX_FINDINGS_PER_RULE findings, so it needs only about as many schema errors;
     // the rest are counted (ajv's allErrors can give one per value, and rules look each one up in the YAML).
     const ruleErrors = claimed.get(rule) ?? [];
-    const ctx = new RuleContext(memo, locale, schema, ruleErrors.slice(0, MAX_ERRORS_PER_RULE), rule.id, rule.defaultSeverity, config, options.files);
+    const maxErrors = 2 * maxFindings;
+    const ctx = new RuleContext(memo, locale, schema, ruleErrors.slice(0, maxErrors), rule.id, rule.defaultSeverity, config, options.files);
     rule.check(ctx);
-    const unshown = Math.max(0, ruleErrors.length - MAX_ERRORS_PER_RULE);
-    for (const f of capped(ctx.findings, unshown, locale)) findings.push(override ? { ...f, severity: override } : f);
+    const unshown = Math.max(0, ruleErrors.length - maxErrors);
+    for (const f of capped(ctx.findings, maxFindings, unshown, locale)) findings.push(override ? { ...f, severity: override } : f);
   }
   return findings.sort(
     (a, b) => byPosition(a, b) || a.rule.localeCompare(b.rule),
@@ -70,18 +74,16 @@ export const MAX_FINDINGS_PER_RULE = 100;
 
 const byPosition = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
-/** The most schema errors one rule is given; the others count towards its "and N more". */
-const MAX_ERRORS_PER_RULE = 2 * MAX_FINDINGS_PER_RULE;
-
 /**
- * A rule's first MAX_FINDINGS_PER_RULE findings in the text and, when there are more (or schema errors
- * it was not given), one finding that says how many more, at the first one left out.
+ * A rule's first `max` findings in the text and, when there are more (or schema errors it was not
+ * given: a rule gets at most twice `max` of them), one finding that says how many more, at the first
+ * one left out.
  */
-function capped(ruleFindings: Finding[], unshown: number, locale: Locale): Finding[] {
-  if (ruleFindings.length <= MAX_FINDINGS_PER_RULE && (unshown === 0 || ruleFindings.length === 0)) return ruleFindings;
+function capped(ruleFindings: Finding[], max: number, unshown: number, locale: Locale): Finding[] {
+  if (ruleFindings.length <= max && (unshown === 0 || ruleFindings.length === 0)) return ruleFindings;
   const sorted = [...ruleFindings].sort(byPosition);
-  const kept = sorted.slice(0, MAX_FINDINGS_PER_RULE);
-  const at = sorted[MAX_FINDINGS_PER_RULE] ?? sorted[sorted.length - 1];
+  const kept = sorted.slice(0, max);
+  const at = sorted[max] ?? sorted[sorted.length - 1];
   const more: Finding = {
     rule: at.rule,
     severity: at.severity,
@@ -114,10 +116,12 @@ export function safeEdits(findings: readonly Finding[], text: string): TextEdit[
  */
 export function fixMemo(text: string, kind: MemoKind, options: CheckOptions = {}): CheckResult & { text: string } {
   let current = text;
+  // Every finding's fixes are applied, not only those of the findings a report would show.
+  const uncapped = { ...options, maxFindingsPerRule: Infinity };
   for (let pass = 0; pass < 10; pass++) {
-    const result = checkMemo(current, kind, options);
+    const result = checkMemo(current, kind, uncapped);
     const edits = safeEdits(result.findings, current);
-    if (edits.length === 0) return { ...result, text: current };
+    if (edits.length === 0) break;
     current = applyEdits(current, edits);
   }
   return { ...checkMemo(current, kind, options), text: current };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkMemo, t } from '../../../server/src/engine';
+import { checkMemo, fixMemo, t } from '../../../server/src/engine';
 import { MAX_FINDINGS_PER_RULE } from '../../../server/src/engine/check';
 import { memoText } from '../../support/generated-memos';
 
@@ -19,6 +19,14 @@ describe('findings per rule are capped', () => {
       assert.deepEqual(more[0].fixes, []);
     });
   }
+
+  it('still applies every safe fix with --fix, past the findings shown', () => {
+    const french = memoText('markdown', { recipients: 1, paragraphs: 1 }).replace('lang: en', 'lang: fr') + '\n' + 'Note : texte.\n\n'.repeat(300);
+    assert.equal(checkMemo(french, 'markdown').findings.filter((f) => f.rule === 'fr-typography').length, MAX_FINDINGS_PER_RULE + 1);
+    const fixed = fixMemo(french, 'markdown');
+    assert.equal(fixed.text.match(/Note\u00a0:/g)?.length, 300);
+    assert.deepEqual(fixed.findings.filter((f) => f.rule === 'fr-typography'), []);
+  });
 
   it('leaves a rule with fewer findings alone', () => {
     const few = checkMemo(`---\nlang: en\nunknown: x\n---\nBody.\n`, 'markdown').findings;
