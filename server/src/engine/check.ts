@@ -4,10 +4,10 @@ import type { MemoConfig } from './config/types';
 import { MemoFiles, RuleContext } from './context';
 import type { Finding, Fix, Severity } from './findings';
 import { Locale, t } from './messages';
-import { MemoKind, parseMemo, ParsedMemo } from './parse';
+import { MemoKind, parseMemo, ParsedMemo, yamlComplexity } from './parse';
 import type { Rule } from './rule';
 import { rules } from './rules';
-import { builtInMemoSchema, MemoSchema, SchemaError, validateMemoData } from './schema';
+import { builtInMemoSchema, MAX_VALUES_FOR_ALL_ERRORS, MemoSchema, SchemaError, validateMemoData } from './schema';
 import { applyEdits, LineIndex, TextEdit } from './text';
 
 export interface CheckOptions {
@@ -41,7 +41,8 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   const schema = options.schema ?? builtInMemoSchema();
   const hasData = memo.data !== undefined && memo.doc !== undefined && memo.doc.errors.length === 0;
   const rootIsMap = hasData && (memo.doc?.contents === null || isMap(memo.doc?.contents) || memo.kind === 'yaml');
-  const errors: SchemaError[] = rootIsMap ? validateMemoData(schema, memo.data) : [];
+  const large = rootIsMap && memo.doc !== undefined && yamlComplexity(memo.doc, MAX_VALUES_FOR_ALL_ERRORS) !== undefined;
+  const errors: SchemaError[] = rootIsMap ? validateMemoData(schema, memo.data, large) : [];
   const claimed = new Map<Rule, SchemaError[]>(rules.map((r) => [r, []]));
   for (const error of errors) {
     // Unclaimed errors go to the generic `schema` rule.

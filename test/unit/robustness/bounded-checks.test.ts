@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildConfig, checkMemo, t } from '../../../server/src/engine';
 import { MAX_YAML_NODES } from '../../../server/src/engine/parse';
 import { checkBounded } from '../../support/bounded-check';
+import { memoText } from '../../support/generated-memos';
 
 /**
  * Memos under every size limit that used to take seconds to minutes, or hundreds of megabytes, to
@@ -29,6 +30,15 @@ describe('bounded checks: hostile memos under the size limits', () => {
       findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message),
       [t('fr', 'yaml.aliasExpansion', { limit: MAX_YAML_NODES })],
     );
+  });
+
+  it('validates 100,000 wrong recipients up to the first (each error made ajv copy all before it: minutes)', async () => {
+    const valid = memoText('markdown', { recipients: 1, paragraphs: 1 });
+    const text = valid.replace('to:\n  - Ontario Works Administrators (1)\n', `to: [${'1,'.repeat(100_000)}1]\n`);
+    assert.notEqual(text, valid);
+    const findings = await checkBounded({ text, kind: 'markdown' }, LIMITS);
+    const line = text.split('\n').findIndex((l) => l.startsWith('to: ['));
+    assert.ok(findings.some((f) => f.line === line && f.rule === 'recipients'), JSON.stringify(findings.slice(0, 5)));
   });
 
   it('refuses 2 MB of YAML values without building them (seconds of parsing before)', async () => {
