@@ -160,9 +160,9 @@ export function parseYamlDocument(source: string): { doc?: Document.Parsed; tooC
  * The most lexical tokens (scalars, indicators, spaces, line breaks) parsed per YAML. Building the
  * document costs about ten times as much as finding its tokens, so counting them first refuses in
  * bounded time what would take seconds to parse: 2 MB of `1,` is a million values. A real memo has a
- * few thousand tokens, a glossary of 10,000 terms about 150,000.
+ * few thousand tokens, a glossary of 10,000 terms about 170,000.
  */
-export const MAX_YAML_TOKENS = 500_000;
+export const MAX_YAML_TOKENS = 300_000;
 
 function tooManyTokens(source: string): boolean {
   let count = 0;
