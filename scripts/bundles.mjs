@@ -10,6 +10,8 @@ export function bundles(production) {
     minify: production,
     sourcemap: !production,
     logLevel: 'warning',
+    // recheck resolves its worker file for a backend the engine never uses (it runs recheck's pure JavaScript engine).
+    logOverride: { 'require-resolve-not-external': 'silent' },
     // Some dependencies ship only ES modules that read import.meta.url; give them the CommonJS equivalent.
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': '__importMetaUrl' },

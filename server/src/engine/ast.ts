@@ -2,8 +2,26 @@ import { isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } fro
 
 export type YamlPath = (string | number)[];
 
-/** The pair of `map` whose key is `key`. */
+/** Maps with more pairs than this get an index, so that looking up each of their keys stays linear. */
+const INDEXED_MAP_SIZE = 64;
+const indexes = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair<Node, Node | null>> }>();
+
+/** The pair of `map` whose key is `key` (the first, when a key is written twice). */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  if (map.items.length > INDEXED_MAP_SIZE) {
+    let index = indexes.get(map);
+    if (!index || index.size !== map.items.length) {
+      const pairs = new Map<string, Pair<Node, Node | null>>();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (!pairs.has(name)) pairs.set(name, item as Pair<Node, Node | null>);
+      }
+      index = { size: map.items.length, pairs };
+      indexes.set(map, index);
+    }
+    return index.pairs.get(key);
+  }
   for (const item of map.items) {
     if (isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
   }

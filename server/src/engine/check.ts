@@ -3,11 +3,11 @@ import { defaultConfig } from './config/load';
 import type { MemoConfig } from './config/types';
 import { MemoFiles, RuleContext } from './context';
 import type { Finding, Fix, Severity } from './findings';
-import type { Locale } from './messages';
-import { MemoKind, parseMemo, ParsedMemo } from './parse';
+import { Locale, t } from './messages';
+import { MemoKind, parseMemo, ParsedMemo, yamlComplexity } from './parse';
 import type { Rule } from './rule';
 import { rules } from './rules';
-import { builtInMemoSchema, MemoSchema, SchemaError, validateMemoData } from './schema';
+import { builtInMemoSchema, MAX_VALUES_FOR_ALL_ERRORS, MemoSchema, SchemaError, validateMemoData } from './schema';
 import { applyEdits, LineIndex, TextEdit } from './text';
 
 export interface CheckOptions {
@@ -20,6 +20,8 @@ export interface CheckOptions {
   config?: MemoConfig;
   /** This memo's path and a way to read others, for `parity` across `translation:`. */
   files?: MemoFiles;
+  /** At most this many findings per rule, then one "and N more" (MAX_FINDINGS_PER_RULE by default). */
+  maxFindingsPerRule?: number;
 }
 
 export interface CheckResult {
@@ -39,7 +41,8 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   const schema = options.schema ?? builtInMemoSchema();
   const hasData = memo.data !== undefined && memo.doc !== undefined && memo.doc.errors.length === 0;
   const rootIsMap = hasData && (memo.doc?.contents === null || isMap(memo.doc?.contents) || memo.kind === 'yaml');
-  const errors: SchemaError[] = rootIsMap ? validateMemoData(schema, memo.data) : [];
+  const large = rootIsMap && memo.doc !== undefined && yamlComplexity(memo.doc, MAX_VALUES_FOR_ALL_ERRORS) !== undefined;
+  const errors: SchemaError[] = rootIsMap ? validateMemoData(schema, memo.data, large) : [];
   const claimed = new Map<Rule, SchemaError[]>(rules.map((r) => [r, []]));
   for (const error of errors) {
     // Unclaimed errors go to the generic `schema` rule.
@@ -49,16 +52,47 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   const findings: Finding[] = [];
   const config = options.config ?? defaultConfig();
   const severities = { ...config.severities, ...options.severities };
+  const maxFindings = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   for (const rule of rules) {
     const override = severities[rule.id];
     if (override === 'off' || (rule.needsData && !rootIsMap)) continue;
-    const ctx = new RuleContext(memo, locale, schema, claimed.get(rule) ?? [], rule.id, rule.defaultSeverity, config, options.files);
+    // A rule reports at most MAX_FINDINGS_PER_RULE findings, so it needs only about as many schema errors;
+    // the rest are counted (ajv's allErrors can give one per value, and rules look each one up in the YAML).
+    const ruleErrors = claimed.get(rule) ?? [];
+    const maxErrors = 2 * maxFindings;
+    const ctx = new RuleContext(memo, locale, schema, ruleErrors.slice(0, maxErrors), rule.id, rule.defaultSeverity, config, options.files);
     rule.check(ctx);
-    for (const f of ctx.findings) findings.push(override ? { ...f, severity: override } : f);
+    const unshown = Math.max(0, ruleErrors.length - maxErrors);
+    for (const f of capped(ctx.findings, maxFindings, unshown, locale)) findings.push(override ? { ...f, severity: override } : f);
   }
   return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+    (a, b) => byPosition(a, b) || a.rule.localeCompare(b.rule),
   );
+}
+
+/** The most findings one rule reports on one memo; past it, one finding says how many more there are. */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+const byPosition = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/**
+ * A rule's first `max` findings in the text and, when there are more (or schema errors it was not
+ * given: a rule gets at most twice `max` of them), one finding that says how many more, at the first
+ * one left out.
+ */
+function capped(ruleFindings: Finding[], max: number, unshown: number, locale: Locale): Finding[] {
+  if (ruleFindings.length <= max && (unshown === 0 || ruleFindings.length === 0)) return ruleFindings;
+  const sorted = [...ruleFindings].sort(byPosition);
+  const kept = sorted.slice(0, max);
+  const at = sorted[max] ?? sorted[sorted.length - 1];
+  const more: Finding = {
+    rule: at.rule,
+    severity: at.severity,
+    message: t(locale, 'findings.more', { count: sorted.length - kept.length + unshown, rule: at.rule }),
+    range: at.range,
+    fixes: [],
+  };
+  return [...kept, more];
 }
 
 /** The safe fixes of these findings whose edits do not overlap each other, as one list of edits. */
@@ -83,10 +117,12 @@ export function safeEdits(findings: readonly Finding[], text: string): TextEdit[
  */
 export function fixMemo(text: string, kind: MemoKind, options: CheckOptions = {}): CheckResult & { text: string } {
   let current = text;
+  // Every finding's fixes are applied, not only those of the findings a report would show.
+  const uncapped = { ...options, maxFindingsPerRule: Infinity };
   for (let pass = 0; pass < 10; pass++) {
-    const result = checkMemo(current, kind, options);
+    const result = checkMemo(current, kind, uncapped);
     const edits = safeEdits(result.findings, current);
-    if (edits.length === 0) return { ...result, text: current };
+    if (edits.length === 0) break;
     current = applyEdits(current, edits);
   }
   return { ...checkMemo(current, kind, options), text: current };

@@ -1,6 +1,7 @@
-import { isSeq, parseDocument } from 'yaml';
+import { isSeq } from 'yaml';
 import type { GlossaryTerm, MemoConfig } from './config/types';
 import type { Fix } from './findings';
+import { parseYamlDocument } from './parse';
 import { TermMatcher } from './prose/terms';
 import { LineIndex, TextEdit } from './text';
 import { yamlScalar } from './yaml-text';
@@ -103,8 +104,9 @@ export function glossaryAppendEdit(text: string, term: GlossaryTerm, layout = li
 }
 
 function listLayout(text: string): ListLayout | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) return undefined;
+  // The one-pass duplicate check: the parser's own is quadratic in the number of keys.
+  const { doc } = parseYamlDocument(text);
+  if (!doc || doc.errors.length > 0) return undefined;
   const lines = new LineIndex(text);
   const list = doc.contents;
   if (list === null || (!isSeq(list) && isEmptyScalar(list))) {

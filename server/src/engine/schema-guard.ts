@@ -1,7 +1,8 @@
 /**
  * Limits on a writer-supplied JSON Schema, so that a hostile or broken one is refused with a
  * readable reason instead of hanging or crashing the checker: bounded size and depth, no `$data`,
- * no reference outside the schema, and no pattern that can backtrack catastrophically.
+ * no reference outside the schema, no pattern that can take more than linear time to match, and no
+ * `uniqueItems` that compares every pair of a long list.
  */
 import { MessageId, MessageParams, t } from './messages';
 
@@ -31,6 +32,7 @@ export function checkSchemaFileSize(text: string): void {
 export function vetSchema(schema: unknown): void {
   const stack: { value: unknown; depth: number }[] = [{ value: schema, depth: 0 }];
   let nodes = 0;
+  const patterns = new Set<string>();
   while (stack.length > 0) {
     const { value, depth } = stack.pop() as { value: unknown; depth: number };
     if (typeof value !== 'object' || value === null) continue;
@@ -45,132 +47,93 @@ export function vetSchema(schema: unknown): void {
         if (typeof ref === 'string' && !ref.startsWith('#')) throw new SchemaRefusal('schemaRefused.remoteRef', { ref });
       }
       // Also vetted when ajv compiles them (vettedRegExp); checked here too because ajv skips some.
-      if (typeof object.pattern === 'string') refuseHazard(object.pattern);
+      if (typeof object.pattern === 'string') patterns.add(object.pattern);
       const patternProperties = object.patternProperties;
-      if (typeof patternProperties === 'object' && patternProperties !== null) Object.keys(patternProperties).forEach(refuseHazard);
+      if (typeof patternProperties === 'object' && patternProperties !== null) Object.keys(patternProperties).forEach((p) => patterns.add(p));
+      if (patterns.size > MAX_SCHEMA_PATTERNS) throw new SchemaRefusal('schemaRefused.tooManyPatterns', { limit: MAX_SCHEMA_PATTERNS });
+      refuseUniqueItems(object);
     }
     for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
   }
+  // Analysed once the whole schema is known to be within the limits above.
+  patterns.forEach(refuseHazard);
 }
 
-export type PatternHazard = 'nestedQuantifier' | 'backreference';
+/** How a pattern can be slow: recheck's verdict, or that its analysis did not finish. */
+export type PatternHazard =
+  | { kind: 'exponential' }
+  | { kind: 'polynomial'; degree: number }
+  | { kind: 'unchecked' };
 
-/** What the scan knows of an open group. */
-interface GroupScan {
-  /** Atoms inside it (at any depth) that carry a quantifier, as source text; `null` for a quantified group. */
-  quantified: (string | null)[];
-  alternation: boolean;
-  /** Where its first atom starts, and the character it matches when that atom is one plain literal character. */
-  firstAtom?: number;
-  separator?: string;
-}
+/** Analysing one pattern takes tens of milliseconds; one that takes longer than this is refused. */
+const ANALYSIS_TIMEOUT_MS = 2000;
+/** Bounds a schema's compile time: each distinct pattern is analysed once. */
+export const MAX_SCHEMA_PATTERNS = 100;
+/** `uniqueItems` compares every pair of items that can be objects or lists: allowed up to this many. */
+export const MAX_UNIQUE_ITEMS = 100;
 
-/** The character a one-character literal atom matches (`.` escaped, `,`, `-`…), else undefined. */
-function literalOf(atom: string): string | undefined {
-  if (atom.length === 1 && !'.^$|()[]{}*+?\\'.includes(atom)) return atom;
-  if (atom.length === 2 && atom[0] === '\\' && /[^A-Za-z0-9]/.test(atom[1])) return atom[1];
-  return undefined;
-}
+let recheck: typeof import('recheck') | undefined;
+const verdicts = new Map<string, PatternHazard | null>();
 
 /**
- * A repeated group whose every iteration starts with a separator that none of its quantified parts
- * can match (`(\.[a-z]+)+`, as in domain names) can split a text only one way: it cannot backtrack
- * catastrophically.
+ * Why a regular expression can take more than linear time to match, or undefined when it cannot (or
+ * is not a valid pattern, which the compiler then reports). The analysis is recheck's (automata
+ * theory, with fuzzing for what automata cannot model, such as backreferences), run in this thread
+ * by its pure JavaScript engine, under a time limit: no Java, no native binary, no worker.
  */
-function separated(group: GroupScan): boolean {
-  const separator = group.separator;
-  if (separator === undefined || group.alternation) return false;
-  return group.quantified.every((atom) => {
-    if (atom === null) return false;
-    try {
-      return !new RegExp(`^(?:${atom})$`, 'u').test(separator);
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * Why a regular expression could backtrack catastrophically, or undefined. Conservative: it refuses
- * any group repeated more than once that itself contains a quantifier (star height above one, as in
- * `(a+)+` or `(a?)*`), unless each repetition starts with a separator its parts cannot match, and any
- * backreference. It does not see ambiguous alternation such as `(a|a)*`.
- */
-export function patternHazard(pattern: string): PatternHazard | undefined {
-  const groups: GroupScan[] = [{ quantified: [], alternation: false }];
-  let atomStart = -1; // where the last atom starts (-1: none can be quantified)
-  let closedGroup: GroupScan | undefined; // the last atom, when it is a group
-  const beginAtom = (at: number) => {
-    const group = groups[groups.length - 1];
-    if (group.firstAtom === undefined) group.firstAtom = at;
-    atomStart = at;
-    closedGroup = undefined;
-  };
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    const current = groups[groups.length - 1];
-    if (c === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<')) return 'backreference';
-      beginAtom(i);
-      // \p{…}, \P{…}, \u{…}: skip the braces so they are not read as a quantifier.
-      if ('pPu'.includes(next) && pattern[i + 2] === '{') {
-        const close = pattern.indexOf('}', i);
-        i = close < 0 ? pattern.length : close;
-      } else {
-        i++;
-        if (current.firstAtom === atomStart) current.separator = literalOf(pattern.slice(atomStart, i + 1));
-      }
-    } else if (c === '[') {
-      beginAtom(i);
-      i++;
-      if (pattern[i] === '^') i++;
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-    } else if (c === '(') {
-      if (current.firstAtom === undefined) current.firstAtom = i;
-      groups.push({ quantified: [], alternation: false });
-      atomStart = -1;
-      // Skip a group's prefix ((?:, (?=, (?!, (?<=, (?<!, (?<name>) so its `?` is not read as a quantifier.
-      const prefix = /^\?(?:<[=!]|<[^>]*>|[:=!])/.exec(pattern.slice(i + 1));
-      if (prefix) i += prefix[0].length;
-      groups[groups.length - 1].firstAtom = undefined;
-      (groups[groups.length - 1] as GroupScan & { open?: number }).open = i;
-    } else if (c === ')') {
-      if (groups.length === 1) continue;
-      const inner = groups.pop() as GroupScan & { open?: number };
-      const parent = groups[groups.length - 1];
-      parent.quantified.push(...inner.quantified);
-      atomStart = pattern.lastIndexOf('(', inner.open ?? i);
-      closedGroup = inner;
-    } else if (c === '|') {
-      current.alternation = true;
-      atomStart = -1;
-    } else {
-      const quantifier = atomStart >= 0 ? /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i, i + 24)) : null;
-      if (!quantifier) {
-        beginAtom(i);
-        if (current.firstAtom === i) current.separator = literalOf(c);
-        continue;
-      }
-      const [, min, comma, max] = quantifier;
-      // `*`, `+`, `{n,}` repeat without bound; `?` never; `{n}` and `{n,m}` when they allow more than one.
-      const repeats = c === '?' ? false : min === undefined || (comma !== undefined && !max) || Number(max ?? min) > 1;
-      if (repeats && closedGroup && closedGroup.quantified.length > 0 && !separated(closedGroup)) return 'nestedQuantifier';
-      // Even an optional atom inside a repeated group can be matched in several ways (`(a?)+`).
-      current.quantified.push(closedGroup ? null : pattern.slice(atomStart, i));
-      if (current.firstAtom === atomStart) current.separator = undefined;
-      i += quantifier[0].length - 1;
-      if (pattern[i + 1] === '?') i++; // lazy
-      atomStart = -1;
-      closedGroup = undefined;
-    }
+export function patternHazard(pattern: string, flags = 'u'): PatternHazard | undefined {
+  const key = `${flags}/${pattern}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known ?? undefined;
+  try {
+    new RegExp(pattern, flags);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  recheck ??= require('recheck') as typeof import('recheck');
+  // recheck's synchronous entry otherwise starts a worker that looks for Java or its native binary.
+  const backend = process.env.RECHECK_SYNC_BACKEND;
+  process.env.RECHECK_SYNC_BACKEND = 'pure';
+  let verdict: PatternHazard | null;
+  try {
+    const result = recheck.checkSync(pattern, flags, { timeout: ANALYSIS_TIMEOUT_MS, randomSeed: 0 });
+    if (result.status === 'safe') verdict = null;
+    else if (result.status === 'unknown') verdict = { kind: 'unchecked' };
+    else if (result.complexity.type === 'exponential') verdict = { kind: 'exponential' };
+    else verdict = { kind: 'polynomial', degree: result.complexity.degree };
+  } catch {
+    verdict = { kind: 'unchecked' };
+  } finally {
+    if (backend === undefined) delete process.env.RECHECK_SYNC_BACKEND;
+    else process.env.RECHECK_SYNC_BACKEND = backend;
+  }
+  if (verdicts.size >= 1000) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict ?? undefined;
 }
 
 function refuseHazard(pattern: string): void {
   const hazard = patternHazard(pattern);
-  if (hazard) throw new SchemaRefusal(hazard === 'backreference' ? 'schemaRefused.backreference' : 'schemaRefused.nestedQuantifier', { pattern });
+  if (!hazard) return;
+  if (hazard.kind === 'polynomial') throw new SchemaRefusal('schemaRefused.polynomial', { pattern, degree: hazard.degree });
+  throw new SchemaRefusal(hazard.kind === 'exponential' ? 'schemaRefused.exponential' : 'schemaRefused.patternUnchecked', { pattern });
+}
+
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
+
+/**
+ * ajv checks `uniqueItems` in linear time when `items` declares only scalar types, and otherwise
+ * compares every pair of items (deeply): that is refused unless `maxItems` keeps the list small.
+ */
+function refuseUniqueItems(object: Record<string, unknown>): void {
+  if (object.uniqueItems !== true) return;
+  const items = object.items;
+  const type = typeof items === 'object' && items !== null && !Array.isArray(items) ? (items as Record<string, unknown>).type : undefined;
+  const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
+  if (types.length > 0 && types.every((t) => typeof t === 'string' && SCALAR_TYPES.has(t))) return;
+  if (typeof object.maxItems === 'number' && object.maxItems <= MAX_UNIQUE_ITEMS) return;
+  throw new SchemaRefusal('schemaRefused.uniqueItems', { limit: MAX_UNIQUE_ITEMS });
 }
 
 /** ajv's `code.regExp`: compiles a custom schema's patterns, refusing hazardous ones. */

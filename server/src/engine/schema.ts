@@ -14,11 +14,11 @@ export interface MemoSchema {
 
 export type SchemaError = ErrorObject;
 
-function newAjv(strict: boolean, custom = false): Ajv {
+function newAjv(strict: boolean, custom = false, allErrors = true): Ajv {
   // No loadSchema: a $ref to a URL is an error, never a fetch. $data stays off. A custom schema's
   // patterns go through vettedRegExp, which refuses those that can backtrack catastrophically.
   const code = custom ? { regExp: vettedRegExp } : undefined;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true, logger: false, code });
+  const ajv = new Ajv({ allErrors, verbose: true, strict, allowUnionTypes: true, logger: false, code });
   addFormats(ajv, ['date', 'email']);
   ajv.addVocabulary(['x-description-fr']);
   return ajv;
@@ -48,9 +48,30 @@ export function compileCustomSchema(source: unknown): MemoSchema {
   return { source: schema, validate: newAjv(false, true).compile(schema) };
 }
 
-/** Validates memo data, returning the schema's errors (empty when valid). */
-export function validateMemoData(schema: MemoSchema, data: unknown): SchemaError[] {
-  return schema.validate(data) ? [] : [...(schema.validate.errors ?? [])];
+/** Compiles one of the schemas shipped with the extension (schemas/*.json), without strict mode; its patterns are vetted by a unit test, not at each start. */
+export function compileShippedSchema(source: JsonSchema): MemoSchema {
+  return { source, validate: newAjv(false).compile(source) };
+}
+
+/**
+ * Past this many values (a real memo has a few hundred), memo data is validated only up to its
+ * first error: with allErrors, ajv copies the errors found so far at each call of a referenced
+ * schema, so a long list of wrong values costs time quadratic in their number (160,000 wrong
+ * recipients: minutes).
+ */
+export const MAX_VALUES_FOR_ALL_ERRORS = 5_000;
+
+const firstErrorOnly = new WeakMap<MemoSchema, ValidateFunction>();
+
+/** Validates memo data, returning the schema's errors (empty when valid); only the first when `large`. */
+export function validateMemoData(schema: MemoSchema, data: unknown, large = false): SchemaError[] {
+  if (!large) return schema.validate(data) ? [] : [...(schema.validate.errors ?? [])];
+  let validate = firstErrorOnly.get(schema);
+  if (!validate) {
+    validate = schema === builtIn ? newAjv(true, false, false).compile(schema.source) : newAjv(false, true, false).compile(schema.source);
+    firstErrorOnly.set(schema, validate);
+  }
+  return validate(data) ? [] : [...(validate.errors ?? [])];
 }
 
 /** The instance path of an error as keys and indexes (`/to/0` → ['to', 0]). */

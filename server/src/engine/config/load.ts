@@ -1,4 +1,4 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import configSchema from '../../../../schemas/config.schema.json';
 import directorySchema from '../../../../schemas/directory.schema.json';
 import glossarySchema from '../../../../schemas/glossary.schema.json';
@@ -6,7 +6,8 @@ import { keyNodeAt, nodeAt } from '../ast';
 import type { Finding } from '../findings';
 import { refusalText } from '../file-refusal';
 import { Locale, MessageId, MessageParams, t } from '../messages';
-import { compileCustomSchema, errorPath, MemoSchema, SchemaError } from '../schema';
+import { MAX_YAML_NODES, parseYamlDocument, yamlComplexity } from '../parse';
+import { compileShippedSchema, errorPath, JsonSchema, MemoSchema, SchemaError } from '../schema';
 import { LineIndex } from '../text';
 import { starterDirectory } from './starter-directory';
 import type { ConfigFile, ConfigProblem, Directory, DirectoryEntry, GlossaryTerm, MemoConfig } from './types';
@@ -36,9 +37,9 @@ export function defaultConfig(): MemoConfig {
 let compiled: Record<'config' | 'directory' | 'glossary', MemoSchema> | undefined;
 function schemas() {
   compiled ??= {
-    config: compileCustomSchema(configSchema),
-    directory: compileCustomSchema(directorySchema),
-    glossary: compileCustomSchema(glossarySchema),
+    config: compileShippedSchema(configSchema as JsonSchema),
+    directory: compileShippedSchema(directorySchema as JsonSchema),
+    glossary: compileShippedSchema(glossarySchema as JsonSchema),
   };
   return compiled;
 }
@@ -93,14 +94,20 @@ function read(file: ConfigFile | undefined, kind: 'config' | 'directory' | 'glos
     problems.push({ file, start: 0, end: 0, message: 'config.unread', params: {}, refusal: file.refusal });
     return undefined;
   }
-  const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
+  const { doc } = parseYamlDocument(file.text);
   const fail = (start: number, end: number, message: MessageId, params: MessageParams = {}) => {
     problems.push({ file, start, end: Math.max(start, end), message, params });
     return undefined;
   };
+  // Undefined when the file has too many tokens to parse in bounded time.
+  if (!doc) return fail(0, lineEnd(file.text), 'yaml.tooManyNodes');
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     return fail(error.pos[0], error.pos[1], 'config.yaml', { message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
+  }
+  const tooComplex = yamlComplexity(doc);
+  if (tooComplex) {
+    return fail(tooComplex.range[0], tooComplex.range[1], tooComplex.aliases ? 'yaml.aliasExpansion' : 'yaml.tooManyNodes', tooComplex.aliases ? { limit: MAX_YAML_NODES } : {});
   }
   let data: unknown;
   try {

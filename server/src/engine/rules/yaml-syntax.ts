@@ -1,6 +1,6 @@
 import type { ErrorCode } from 'yaml';
 import type { MessageId } from '../messages';
-import { MAX_YAML_LENGTH } from '../parse';
+import { isDuplicateKeyError, MAX_YAML_LENGTH, MAX_YAML_NODES } from '../parse';
 import type { Rule } from '../rule';
 
 const megabytes = (length: number) => (length / (1024 * 1024)).toFixed(1);
@@ -20,7 +20,7 @@ const WRITER_MESSAGES: Partial<Record<ErrorCode, MessageId>> = {
   RESOURCE_EXHAUSTION: 'yaml.tooDeep',
 };
 
-/** Every YAML error, at the parser's own range; YAML too large or too deep to check, said plainly. */
+/** Every YAML error, at the parser's own range; YAML too large, too deep or with too many values to check, said plainly. */
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
@@ -31,6 +31,12 @@ export const yamlSyntax: Rule = {
       const line = memo.lines.positionAt(memo.yamlStart).line;
       const message = ctx.t('yaml.tooLarge', { size: megabytes(memo.yamlTooLarge), limit: megabytes(MAX_YAML_LENGTH) });
       ctx.report({ start: memo.yamlStart, end: memo.lines.lineEnd(line), message });
+    }
+    if (memo.yamlTooComplex) {
+      const start = memo.yamlStart + memo.yamlTooComplex.range[0];
+      const end = Math.max(start, Math.min(memo.yamlStart + memo.yamlTooComplex.range[1], memo.lines.lineEnd(memo.lines.positionAt(start).line)));
+      const message = memo.yamlTooComplex.aliases ? ctx.t('yaml.aliasExpansion', { limit: MAX_YAML_NODES }) : ctx.t('yaml.tooManyNodes');
+      ctx.report({ start, end, message });
     }
     const doc = memo.doc;
     if (!doc) return;
@@ -47,7 +53,10 @@ export const yamlSyntax: Rule = {
       const message = id ? ctx.t(id) : ctx.t('yaml.error', { message: firstLine(error.message) });
       if (said.has(`${start}:${message}`)) continue;
       said.add(`${start}:${message}`);
-      ctx.report({ start, end, message });
+      const related = isDuplicateKeyError(error)
+        ? [{ range: memo.lines.range(memo.yamlStart + error.firstRange[0], memo.yamlStart + error.firstRange[1]), message: ctx.t('yaml.duplicateKeyFirst') }]
+        : undefined;
+      ctx.report({ start, end, message, ...(related ? { related } : {}) });
     }
     if (memo.dataError) {
       const [start, end] = doc.contents ? ctx.spanOf(doc.contents) : [memo.yamlStart, memo.yamlStart];
