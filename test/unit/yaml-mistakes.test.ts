@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, catalogues, checkMemo, Finding, MemoKind, parseMemo, t } from '../../server/src/engine';
+import { applyEdits, catalogues, checkMemo, fixMemo, MemoKind, parseMemo, t } from '../../server/src/engine';
 import type { MessageId, MessageParams } from '../../server/src/engine/messages';
 import { YAML_ERROR_MESSAGES } from '../../server/src/engine/rules/yaml-syntax';
 import { assertOnlyEditsChanged } from '../support/roundtrip';
@@ -172,6 +172,38 @@ describe('YAML mistakes, at the place they were made, with a fix', () => {
   });
 });
 
+describe('a value where a list is expected, and the reverse', () => {
+  const cases: [string, string, string, string][] = [
+    ['"to" given as one value', 'to: Directrices générales', 'to:\n  - Directrices générales', 'recipients'],
+    ['"cc" given as one value', 'cc: Gestionnaires de l\'été', 'cc:\n  - Gestionnaires de l\'été', 'schema'],
+    ['"subject" given as a one-item list', 'subject:\n  - Objet de l\'été', 'subject: Objet de l\'été', 'schema'],
+  ];
+  const memo = (part: string, eol: string) => ['lang: fr', 'ministry: {en: Ministry, fr: Ministère}', 'to:', '  - Directrices', 'from:', '  - name: Amélie Côté', '    title: Directrice', 'date: 2021-06-11', 'subject: Objet', ''].join('\n')
+    .replace(part.startsWith('to:') ? /to:\n {2}- Directrices\n/ : part.startsWith('subject') ? /subject: Objet\n/ : /$/, `${part}\n`).replace(/\n/g, eol);
+  for (const [name, broken, fixed, rule] of cases) {
+    for (const eol of ['\n', '\r\n']) {
+      it(`${name}: a fix that changes its shape${eol === '\r\n' ? ' (CRLF)' : ''}`, () => {
+        const text = memo(broken, eol);
+        const { findings } = checkMemo(text, 'yaml');
+        const finding = findings.find((f) => f.rule === rule);
+        assert.ok(finding, findings.map((f) => f.message).join('\n'));
+        assert.equal(finding.fixes.length, 1);
+        const after = applyEdits(text, finding.fixes[0].edits);
+        assertOnlyEditsChanged(text, after, finding.fixes[0]);
+        assert.equal(after, memo(fixed, eol));
+        assert.deepEqual(checkMemo(after, 'yaml').findings.map((f) => f.message), []);
+      });
+    }
+  }
+});
+
+describe('fix-all on a French subject with a colon', () => {
+  it('quotes the subject, then puts the no-break space before the colon inside the quotes', () => {
+    const text = 'lang: fr\nsubject: Budget 2021-2022 : répartition des fonds\ndate: 2021-06-11\n';
+    assert.equal(fixMemo(text, 'yaml').text, 'lang: fr\nsubject: "Budget 2021-2022\u00a0: répartition des fonds"\ndate: 2021-06-11\n');
+  });
+});
+
 describe('front matter never closed', () => {
   for (const eol of ['\n', '\r\n']) {
     it(`is shown on the opening --- with a fix that closes it after the last key${eol === '\r\n' ? ' (CRLF)' : ''}`, () => {
@@ -203,5 +235,3 @@ describe('every error code of the yaml package', () => {
     assert.deepEqual(missing, []);
   });
 });
-
-export type { Finding };

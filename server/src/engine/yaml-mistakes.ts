@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, Node, Scalar, YAMLError } from 'yaml';
-import { forEachMap } from './ast';
+import { forEachMap, nodeAt, pairOf, YamlPath } from './ast';
 import type { MessageId, MessageParams } from './messages';
 import type { ParsedMemo } from './parse';
 
@@ -444,4 +444,46 @@ export function lastKeyLineEnd(memo: ParsedMemo): number | undefined {
     if (idx.lineStart(line) >= memo.text.length) break;
   }
   return last === undefined ? undefined : idx.lineEnd(last);
+}
+
+/** The key's colon, the value and the key's column, for a `key: value` pair of a block mapping at `path`. */
+function blockPair(memo: ParsedMemo, path: YamlPath): { colon: number; column: number; value: Node } | undefined {
+  const parent = path.length === 1 ? memo.doc?.contents : nodeAt(memo.doc?.contents, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (!isMap(parent) || parent.flow || typeof last !== 'string') return undefined;
+  const pair = pairOf(parent, last);
+  const key = pair?.key;
+  const value = pair?.value;
+  if (!isScalar(key) || !key.range || !value?.range) return undefined;
+  const keyEnd = memo.yamlStart + key.range[1];
+  const colon = memo.text.indexOf(':', keyEnd);
+  if (colon < 0 || memo.text.slice(keyEnd, colon).trim() !== '') return undefined;
+  return { colon, column: memo.lines.positionAt(memo.yamlStart + key.range[0]).character, value };
+}
+
+/** `to: Directors` where a list is expected: the edit that makes it a one-item list under its key. */
+export function makeListEdit(memo: ParsedMemo, path: YamlPath): MistakeEdit | undefined {
+  const found = blockPair(memo, path);
+  if (!found || !isScalar(found.value) || found.value.value === null) return undefined;
+  const range = found.value.range as [number, number, number];
+  const start = memo.yamlStart + range[0];
+  const end = memo.yamlStart + range[1];
+  const idx = memo.lines;
+  if (idx.positionAt(start).line !== idx.positionAt(found.colon).line || idx.positionAt(end).line !== idx.positionAt(start).line) return undefined;
+  const source = memo.text.slice(start, end).replace(/[ \t]+$/, '');
+  return { start: found.colon + 1, end: start + source.length, text: `${idx.eol}${' '.repeat(found.column + 2)}- ${source}` };
+}
+
+/** `subject:` followed by a one-item list where one value is expected: the edit that makes it that value. */
+export function makeValueEdit(memo: ParsedMemo, path: YamlPath): MistakeEdit | undefined {
+  const found = blockPair(memo, path);
+  if (!found || !isSeq(found.value) || found.value.flow || found.value.items.length !== 1) return undefined;
+  const item = found.value.items[0];
+  if (!isScalar(item) || !item.range || item.value === null) return undefined;
+  const start = memo.yamlStart + item.range[0];
+  const end = memo.yamlStart + item.range[1];
+  const idx = memo.lines;
+  if (idx.positionAt(start).line !== idx.positionAt(end).line) return undefined;
+  const source = memo.text.slice(start, end).replace(/[ \t]+$/, '');
+  return { start: found.colon + 1, end: start + source.length, text: ` ${source}` };
 }
