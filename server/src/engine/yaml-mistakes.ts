@@ -57,7 +57,8 @@ interface YamlLine {
 }
 
 const LINE = /^([ \t]*)((?:-[ \t]+)*)(.*)$/;
-const KEY = /^("[^"]*"|'[^']*'|[^\s:#"'{}[\],&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/;
+// Greedy, with no optional spaces before the colon, so a long line without a colon is read in linear time.
+const KEY = /^("[^"]*"|'[^']*'|[^\s:#"'{}[\],&*!|>%@`-][^:#]*|-[^\s:#][^:#]*):(?=[ \t]|$)/;
 
 export class YamlLines {
   readonly lines: YamlLine[] = [];
@@ -83,7 +84,7 @@ export class YamlLines {
         blank: !item && (rest.trim() === '' || rest.startsWith('#')),
         item,
         keyCol: m[1].length + m[2].length,
-        key: key ? key[1] : undefined,
+        key: key ? key[1].trimEnd() : undefined,
         opens: key !== null && (afterKey === '' || afterKey.startsWith('#')),
       });
     }

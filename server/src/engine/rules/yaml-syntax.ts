@@ -8,6 +8,9 @@ import { duplicateKeys, explain, lastKeyLineEnd, validButWrong, YamlLines, YamlM
 
 const megabytes = (length: number) => (length / (1024 * 1024)).toFixed(1);
 
+/** The most parser errors traced back to the writer's mistake in one check (a real memo has one or two). */
+const MAX_EXPLAINED = 20;
+
 /**
  * Every error the parser can raise, said in a writer's words and language. A `Record` over the
  * package's `ErrorCode`, so a new code in a `yaml` upgrade fails to compile until it has a message.
@@ -88,6 +91,7 @@ export const yamlSyntax: Rule = {
     // One mistake can raise two parser errors at one place that read the same to a writer: say it once.
     const said = new Set<string>();
     let duplicates = false;
+    let tried = 0;
     for (const error of doc.errors) {
       if (memo.yamlStart + error.pos[0] > limit) continue;
       if (error.code === 'DUPLICATE_KEY') {
@@ -95,7 +99,8 @@ export const yamlSyntax: Rule = {
         continue;
       }
       if (lines.lines.length > 0 && isExplained(lines.at(memo.yamlStart + error.pos[0]))) continue;
-      const found = lines.lines.length > 0 ? explain(memo, lines, error) : undefined;
+      // Each explanation reads the lines around its error: past the first few, the parser's place and our general words.
+      const found = lines.lines.length > 0 && tried++ < MAX_EXPLAINED ? explain(memo, lines, error) : undefined;
       if (found) {
         explained.push(found.lines);
         reportMistake(ctx, found.mistake);
