@@ -166,7 +166,7 @@ describe('YAML mistakes, at the place they were made, with a fix', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
-  it('does not call a writer\'s own comment a cut value', () => {
+  it('takes `# ` with a space for the writer\'s own comment, and `#` stuck to a word for text cut off', () => {
     assert.deepEqual(yamlFindings('subject: Objet # à revoir\ndate: 2021-06-11 #TODO\n', 'yaml').map((f) => f.message), [t('en', 'yaml.hashInValue')]);
     assert.deepEqual(yamlFindings('subject: Objet # à revoir\n', 'yaml'), []);
   });
@@ -218,6 +218,13 @@ describe('front matter never closed', () => {
       assert.deepEqual(checkMemo(after, 'markdown').findings.filter((f) => f.rule === 'front-matter' || f.rule === 'yaml-syntax'), []);
     });
   }
+});
+
+describe('the editor settings memos need', () => {
+  it('a .memo.yaml does not box the no-break spaces French typography puts in it', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { configurationDefaults?: Record<string, Record<string, unknown>> } };
+    assert.deepEqual(manifest.contributes.configurationDefaults?.['[yaml]']?.['editor.unicodeHighlight.allowedCharacters'], { '\u00a0': true, '\u202f': true });
+  });
 });
 
 describe('every error code of the yaml package', () => {
