@@ -58,6 +58,12 @@ const MISTAKES: Mistake[] = [
     fixed: ['lang: fr', 'subject: "Priorité #1 de l\'été"', 'date: 2021-06-11'], safe: false,
   },
   {
+    name: 'a # that cuts a recipient',
+    yaml: ['lang: fr', 'to:', '  - Bureau #3 de l\'Outaouais', 'date: 2021-06-11'],
+    line: 3, message: 'yaml.hashInValue', severity: 'warning',
+    fixed: ['lang: fr', 'to:', '  - "Bureau #3 de l\'Outaouais"', 'date: 2021-06-11'], safe: false,
+  },
+  {
     name: 'a second sender\'s title two spaces short',
     yaml: ['from:', '  - name: Amélie Côté', '    title: Directrice', '  - name: Élise Roy', '  title: Sous-ministre', 'date: 2021-06-11'],
     line: 5, message: 'yaml.indentAlign', params: { key: 'title', other: 'name', line: 4, spaces: 4 },

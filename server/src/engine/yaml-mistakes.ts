@@ -384,6 +384,32 @@ export function duplicateKeys(memo: ParsedMemo, lines: YamlLines): YamlMistake[]
   return out;
 }
 
+/** A plain value followed on its line by ` #` stuck to a word: text YAML drops as a comment. */
+function cutByHash(memo: ParsedMemo, lines: YamlLines, value: Scalar): YamlMistake | undefined {
+  if (value.type !== 'PLAIN' || !value.range || value.value === null) return undefined;
+  const start = memo.yamlStart + value.range[0];
+  const end = memo.yamlStart + value.range[1];
+  const i = lines.at(end);
+  const l = lines.line(i);
+  const cut = /^([ \t]+)#(?=[\p{L}\p{N}])(.*)$/u.exec(memo.text.slice(end, l.end));
+  if (!cut || lines.at(start) !== i || /^\s*expect(-next)?:/.test(cut[2])) return undefined;
+  const whole = memo.text.slice(start, l.end).replace(/[ \t]+$/, '');
+  return {
+    start: end + cut[1].length, end: l.end, message: 'yaml.hashInValue', warning: true,
+    fixes: [{ title: 'fix.quoteValue', edits: [{ start, end: start + whole.length, text: doubleQuoted(whole) }], safe: false }],
+  };
+}
+
+/** Calls `visit` for every plain item of every list (`to:` recipients, `cc:`…). */
+function forEachListItem(node: unknown, visit: (item: Scalar) => void): void {
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item)) visit(item);
+      else forEachListItem(item, visit);
+    }
+  } else if (isMap(node)) for (const pair of node.items) forEachListItem(pair.value, visit);
+}
+
 /**
  * Valid YAML that is surely a mistake: a plain value cut by ` #` followed by text (YAML drops the rest
  * as a comment), and a list item written `-Directors` with no space after the dash.
@@ -396,18 +422,8 @@ export function validButWrong(memo: ParsedMemo, lines: YamlLines): YamlMistake[]
       if (!isScalar(value) || value.type !== 'PLAIN' || !value.range || value.value === null) continue;
       const start = memo.yamlStart + value.range[0];
       const end = memo.yamlStart + value.range[1];
-      const i = lines.at(end);
-      const l = lines.line(i);
-      const rest = memo.text.slice(end, l.end);
-      const cut = /^([ \t]+)#(?=[\p{L}\p{N}])(.*)$/u.exec(rest);
-      if (cut && lines.at(start) === i && !/^\s*expect(-next)?:/.test(cut[2])) {
-        const whole = memo.text.slice(start, l.end).replace(/[ \t]+$/, '');
-        const at = end + cut[1].length;
-        out.push({
-          start: at, end: l.end, message: 'yaml.hashInValue', warning: true,
-          fixes: [{ title: 'fix.quoteValue', edits: [{ start, end: start + whole.length, text: doubleQuoted(whole) }], safe: false }],
-        });
-      }
+      const cut = cutByHash(memo, lines, value);
+      if (cut) out.push(cut);
       const key = pair.key as Node | null;
       const keyLine = key?.range ? lines.at(memo.yamlStart + key.range[0]) : -1;
       const source = memo.text.slice(start, end);
@@ -424,6 +440,10 @@ export function validButWrong(memo: ParsedMemo, lines: YamlLines): YamlMistake[]
         });
       }
     }
+  });
+  forEachListItem(memo.doc?.contents, (item) => {
+    const cut = cutByHash(memo, lines, item);
+    if (cut) out.push(cut);
   });
   return out;
 }
