@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
       else await start();
     }),
     ...registerPreviewCommands(context, running),
-    vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown) => newMemo(context, language)),
+    vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
   );
 }
 

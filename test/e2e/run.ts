@@ -127,6 +127,24 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await banner.waitFor({ timeout: UI_LIMIT_MS });
     return (await banner.textContent()) ?? '';
   });
+  await step('an unclosed quote typed in a subject: Ctrl+. closes it, and the preview recovers', workbench, async () => {
+    await workbench.openFile('typing.memo.md');
+    await workbench.webview().getByText('Continuité des services en hiver').first().waitFor({ timeout: UI_LIMIT_MS });
+    // Line 12 of test/integration/workspace/typing.memo.md (the editor wraps long lines, so its screen lines are no guide).
+    const line = 11;
+    await workbench.goTo(line + 1, 10);
+    await workbench.page.keyboard.press('Shift+End');
+    await workbench.page.keyboard.press('Delete');
+    await workbench.page.keyboard.type('"Planification du financement');
+    await workbench.webview().locator('.banner', { hasText: 'cannot be read right now' }).waitFor({ timeout: UI_LIMIT_MS });
+    await workbench.goTo(line + 1, 10);
+    const offered = await workbench.quickFix('Close the quote at the end of the line');
+    await workbench.waitForEditorText('subject: "Planification du financement"');
+    await workbench.webview().getByText('Planification du financement').first().waitFor({ timeout: UI_LIMIT_MS });
+    await workbench.webview().locator('.banner', { hasText: 'cannot be read right now' }).waitFor({ state: 'detached', timeout: UI_LIMIT_MS });
+    await workbench.runCommand('File: Revert File');
+    return `offered: ${offered.join(' | ')}`;
+  });
 }
 
 async function runPass(browser: Browser, server: RunningCodeServer, pass: Pass, folder: string, resultFile: string): Promise<void> {

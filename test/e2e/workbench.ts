@@ -48,7 +48,8 @@ export class Workbench {
     await input.waitFor();
     await input.fill(name);
     await this.pickFocused(name);
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    // By the tab's resource, not its text: a preview beside it, once it follows, is titled "Preview: <name>" too.
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
     await this.editor().click({ position: { x: 200, y: 10 } });
   }
 

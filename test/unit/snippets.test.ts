@@ -69,16 +69,16 @@ const HOST_DEFAULTS: Record<string, string> = {
 
 /** Where each part snippet goes (its prefix -> host marker). A new part snippet must be added here. */
 const PLACE: Record<string, string> = {
-  'memo-lang': 'lang',
-  'memo-recipient': 'to',
-  'memo-recipient-en-fr': 'to',
-  'memo-signatory': 'from',
-  'memo-division': 'divisions',
-  'memo-cc': 'top',
-  'memo-attachment': 'top',
-  'memo-contact': 'top',
-  'memo-closing-en': 'body',
-  'memo-closing-fr': 'body',
+  'memo_lang': 'lang',
+  'memo_recipient': 'to',
+  'memo_recipient_en_fr': 'to',
+  'memo_signatory': 'from',
+  'memo_division': 'divisions',
+  'memo_cc': 'top',
+  'memo_attachment': 'top',
+  'memo_contact': 'top',
+  'memo_closing_en': 'body',
+  'memo_closing_fr': 'body',
 };
 
 function inHost(kind: MemoKind, place: string, snippet: string): string {
@@ -100,7 +100,29 @@ function kindOf(file: string): MemoKind | 'part' {
 
 const firstPrefix = (s: Snippet) => (Array.isArray(s.prefix) ? s.prefix[0] : s.prefix);
 
+/**
+ * What VS Code takes as the word being typed, which it matches against snippet prefixes: Markdown's
+ * word pattern (extensions/markdown-basics/language-configuration.json) and, for YAML (whose language
+ * configuration has none), the editor's default word definition, which breaks at "-".
+ */
+const WORD_RULES: Record<string, RegExp> = {
+  markdown: /(\p{Alphabetic}|\p{Number}|\p{Nonspacing_Mark})(((\p{Alphabetic}|\p{Number}|\p{Nonspacing_Mark})|[_])?(\p{Alphabetic}|\p{Number}|\p{Nonspacing_Mark}))*/gu,
+  yaml: /(-?\d*\.\d\w*)|([^`~!@#$%^&*()\-=+[{\]}\\|;:'",.<>/?\s]+)/g,
+};
+
 describe('snippets', () => {
+  it('have prefixes that are one word by the word rules of Markdown and of YAML', () => {
+    for (const file of files) {
+      for (const snippet of Object.values(load(file))) {
+        for (const prefix of [snippet.prefix].flat()) {
+          for (const [language, rule] of Object.entries(WORD_RULES)) {
+            assert.deepEqual(prefix.match(rule), [prefix], `${prefix} is cut into words in ${language}`);
+          }
+        }
+      }
+    }
+  });
+
   it('are contributed for markdown and yaml from snippets/', () => {
     assert.deepEqual([...new Set(contributions.map((c) => c.language))].sort(), ['markdown', 'yaml']);
     assert.ok(files.length >= 3 && files.every((f) => f.startsWith('./snippets/')));

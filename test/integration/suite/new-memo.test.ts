@@ -24,5 +24,19 @@ describe('New Memo', () => {
     const text = editor.document.getText();
     assert.match(text, /^---\n/, 'a memo starts with its front matter');
     assert.match(text, /^lang: en$/m);
+    assert.equal(editor.options.tabSize, 2, 'indented by 2 spaces, as the template');
+    assert.equal(editor.options.insertSpaces, true);
+  });
+
+  it('opens a .memo.yaml when asked for one', async () => {
+    const opened = nextActiveEditor();
+    await vscode.commands.executeCommand('policyMemo.newMemo', 'fr', 'yaml');
+    const editor = await opened;
+    assert.match(editor.document.uri.path, /\.memo\.yaml$/);
+    assert.equal(editor.document.languageId, 'yaml');
+    const text = editor.document.getText();
+    assert.match(text, /^lang: fr$/m);
+    assert.doesNotMatch(text, /^---$/m, 'no front matter in a YAML memo');
+    assert.equal(editor.options.tabSize, 2);
   });
 });

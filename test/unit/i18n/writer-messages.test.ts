@@ -1,31 +1,36 @@
 import * as assert from 'node:assert/strict';
-import { checkMemo, compileCustomSchema, Locale, MessageId, t } from '../../../server/src/engine';
+import { catalogues, checkMemo, compileCustomSchema, Locale, MessageId, t } from '../../../server/src/engine';
+import type { MessageParams } from '../../../server/src/engine/messages';
 
 /** The YAML mistakes writers make most, and what they must be told: in their words, in their language. */
-const MISTAKES: [string, string, MessageId][] = [
-  ['a key written twice', 'lang: fr\nlang: en\n', 'yaml.duplicateKey'],
-  ['a tab as indentation', 'ministry:\n\ten: Ministère\n', 'yaml.tabIndent'],
-  ['a colon and a space inside a value', 'subject: Objet: la suite\n', 'yaml.notKeyValue'],
-  ['a key without its colon', 'lang fr\ndate: 2021-06-11\n', 'yaml.notKeyValue'],
-  ['a value indented too far', 'ministry:\n  en: Ministry\n   fr: Ministère\n', 'yaml.notKeyValue'],
+const MISTAKES: [string, string, MessageId, MessageParams?][] = [
+  ['a key written twice', 'lang: fr\nlang: en\n', 'yaml.duplicateKey', { key: 'lang' }],
+  ['a tab as indentation', 'ministry:\n\ten: Ministère\n', 'yaml.tabIndent', { spaces: 2, line: 1 }],
+  ['a colon and a space inside a value', 'subject: Objet: la suite\n', 'yaml.colonInValue'],
+  ['a key without its colon', 'lang fr\ndate: 2021-06-11\n', 'yaml.missingColon', { key: 'lang' }],
+  ['a value indented too far', 'ministry:\n  en: Ministry\n   fr: Ministère\n', 'yaml.indentAlign', { key: 'fr', other: 'en', line: 2, spaces: 2 }],
   ['a value starting with @', 'to:\n  - @ministre\n', 'yaml.reservedStart'],
-  ['a [ never closed', 'to: [a, b\ndate: 2021-06-11\n', 'yaml.badIndent'],
+  ['a [ never closed', 'to: [a, b\ndate: 2021-06-11\n', 'yaml.unclosedBracket', { bracket: '[', closer: ']' }],
+  ['a quote never closed', 'subject: "Planification du financement\ndate: 2021-06-11\n', 'yaml.unclosedQuote', { quote: '"' }],
+  ['no space after a colon', 'lang: fr\ndate:2021-06-11\n', 'yaml.spaceAfterColon', { key: 'date' }],
+  ['a list item without its space', 'to:\n  -Directeurs\n', 'yaml.dashSpace'],
 ];
 
 const yamlMessages = (text: string, locale: Locale) =>
   checkMemo(text, 'yaml', { locale }).findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message);
 
 describe('YAML mistakes, said to the writer', () => {
-  for (const [name, text, id] of MISTAKES) {
+  for (const [name, text, id, params] of MISTAKES) {
     it(`${name}: once, in English and in French, without the parser's English`, () => {
-      assert.deepEqual(yamlMessages(text, 'en'), [t('en', id)]);
-      assert.deepEqual(yamlMessages(text, 'fr'), [t('fr', id)]);
+      assert.deepEqual(yamlMessages(text, 'en'), [t('en', id, params)]);
+      assert.deepEqual(yamlMessages(text, 'fr'), [t('fr', id, params)]);
     });
   }
 
-  it('keeps the parser\'s own text for rarer errors, after "YAML error:"', () => {
+  it('says a rarer error in words of ours too, not the parser\'s', () => {
     const [message] = yamlMessages('to: - a\n', 'fr');
-    assert.ok(message.startsWith('Erreur YAML\u00a0: '), message);
+    assert.ok(!/YAML error|Erreur YAML/.test(message), message);
+    assert.ok(Object.values(catalogues.fr).includes(message), message);
   });
 });
 

@@ -19,7 +19,7 @@ describe('bounded checks: hostile memos under the size limits', () => {
     const text = `---\nlang: en\n${keys(40_000, '')}\nk7: again\n---\nBody.\n`;
     const findings = await checkBounded({ text, kind: 'markdown' }, { ...LIMITS, ms: 8000 });
     const duplicate = findings.filter((f) => f.rule === 'yaml-syntax');
-    assert.deepEqual(duplicate, [{ rule: 'yaml-syntax', message: t('en', 'yaml.duplicateKey'), line: 40_002, related: [9] }]);
+    assert.deepEqual(duplicate, [{ rule: 'yaml-syntax', message: t('en', 'yaml.duplicateKey', { key: 'k7' }), line: 40_002, related: [9] }]);
   });
 
   it('refuses 99 aliases of a 10,000-key mapping before validating them (they made a million schema errors)', async () => {
@@ -60,9 +60,9 @@ describe('bounded checks: duplicate keys and .policy-memo files', () => {
   it('gives the first occurrence of a duplicate key as related information', () => {
     const { findings } = checkMemo('lang: fr\nsubject: x\nlang: en\n', 'yaml', { locale: 'fr' });
     const duplicate = findings.find((f) => f.rule === 'yaml-syntax');
-    assert.equal(duplicate?.message, t('fr', 'yaml.duplicateKey'));
+    assert.equal(duplicate?.message, t('fr', 'yaml.duplicateKey', { key: 'lang' }));
     assert.equal(duplicate?.range.start.line, 2);
-    assert.deepEqual(duplicate?.related?.map((r) => [r.range.start, r.message]), [[{ line: 0, character: 0 }, t('fr', 'yaml.duplicateKeyFirst')]]);
+    assert.deepEqual(duplicate?.related?.map((r) => [r.range.start, r.message]), [[{ line: 0, character: 0 }, t('fr', 'yaml.duplicateFirst', { key: 'lang' })]]);
   });
 
   it('refuses a glossary whose aliases repeat past the limit, as a problem of that file', () => {

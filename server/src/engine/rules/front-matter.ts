@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Rule } from '../rule';
+import { lastKeyLineEnd } from '../yaml-mistakes';
 
 /** A `.memo.md` needs front matter at the very top, closed, and holding a mapping. */
 export const frontMatter: Rule = {
@@ -17,7 +18,10 @@ export const frontMatter: Rule = {
     const fm = memo.split.frontMatter;
     if (!fm) return;
     if (memo.split.problem === 'unterminated') {
-      ctx.report({ start: fm.openStart, end: fm.openEnd, message: ctx.t('frontMatter.unterminated') });
+      // The closing line goes after the last line of keys, before the first line that reads as prose.
+      const at = lastKeyLineEnd(memo);
+      const fixes = at === undefined ? [] : [{ title: ctx.t('fix.closeFrontMatter'), edits: [ctx.edit(at, at, `${lines.eol}---`)], safe: false, preferred: true }];
+      ctx.report({ start: fm.openStart, end: fm.openEnd, message: ctx.t('frontMatter.unterminated'), fixes });
     }
     const contents = memo.doc?.contents;
     if (!contents || memo.doc?.errors.length || isMap(contents)) return;

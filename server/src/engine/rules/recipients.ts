@@ -1,6 +1,7 @@
 import { isBlank, nodeAt } from '../ast';
 import type { Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
+import { makeListEdit } from '../yaml-mistakes';
 
 /** `to`: present, a list, not empty, no blank entry. */
 export const recipients: Rule = {
@@ -32,7 +33,9 @@ export const recipients: Rule = {
       let message: string;
       if (path.length === 1) message = ctx.t(e.keyword === 'minItems' || empty ? 'recipients.empty' : 'recipients.notList');
       else message = ctx.t(empty ? 'recipients.blank' : 'recipients.type');
-      ctx.report({ start, end, message });
+      const list = path.length === 1 && e.keyword === 'type' ? makeListEdit(ctx.memo, path) : undefined;
+      const fixes = list ? [{ title: ctx.t('fix.makeList'), edits: [ctx.edit(list.start, list.end, list.text)], safe: false, preferred: true }] : [];
+      ctx.report({ start, end, message, fixes });
     }
   },
 };

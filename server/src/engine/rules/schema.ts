@@ -5,6 +5,7 @@ import { closestKey } from '../keys';
 import type { MessageId } from '../messages';
 import { lastKey, Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
+import { makeListEdit, makeValueEdit } from '../yaml-mistakes';
 
 function typeName(ctx: RuleContext, type: unknown): string {
   const types = String(type).split(',');
@@ -70,7 +71,17 @@ function valueProblem(ctx: RuleContext, e: SchemaError): void {
   else if (limitId && e.params.limit !== undefined) message = ctx.t(limitId, { key, limit: String(e.params.limit) });
   else if (e.keyword === 'pattern') message = ctx.t('schema.pattern', { key });
   else message = ctx.t('schema.other', { key, message: e.message ?? e.keyword });
-  ctx.report({ start, end, message });
+  ctx.report({ start, end, message, fixes: e.keyword === 'type' ? shapeFixes(ctx, path, String(e.params.type)) : [] });
+}
+
+/** A value where a list is expected, or a one-item list where a value is: the fix that changes its shape. */
+function shapeFixes(ctx: RuleContext, path: (string | number)[], type: string) {
+  const types = type.split(',');
+  const list = types.includes('array') ? makeListEdit(ctx.memo, path) : undefined;
+  if (list) return [{ title: ctx.t('fix.makeList'), edits: [ctx.edit(list.start, list.end, list.text)], safe: false, preferred: true }];
+  const value = types.includes('string') ? makeValueEdit(ctx.memo, path) : undefined;
+  if (value) return [{ title: ctx.t('fix.makeValue'), edits: [ctx.edit(value.start, value.end, value.text)], safe: false, preferred: true }];
+  return [];
 }
 
 /** Every schema violation no more specific rule explains: types, values, unknown and missing keys. */
