@@ -7,7 +7,8 @@ import type { Rule } from '../rule';
 import { memoTexts } from '../prose/texts';
 
 /** Acronyms every reader knows: they never need a definition. */
-const BUILT_IN = new Set(['COVID', 'COVID-19', 'OPS', 'FAQ', 'PDF', 'URL', 'TTY', 'ATS']);
+// TBD, TODO, XXX and the like are placeholders, reported once by placeholder-text, not acronyms to define.
+const BUILT_IN = new Set(['COVID', 'COVID-19', 'OPS', 'FAQ', 'PDF', 'URL', 'TTY', 'ATS', 'TBD', 'TBC', 'TODO', 'FIXME', 'XXX']);
 // Bounded: no real word is longer, and an unbounded run over a 5 MB line overflowed the regular expression's stack.
 const WORD = /[\p{L}\p{N}]{1,256}(?:-[\p{L}\p{N}]{1,256}){0,16}/gu;
 const ACRONYM = /^\p{Lu}{2,}s?$/u;

@@ -9,6 +9,7 @@ import { frontMatter } from './front-matter';
 import { officialName } from './official-name';
 import { parity } from './parity';
 import { placeholderLink } from './placeholder-link';
+import { placeholderText } from './placeholder-text';
 import { recipients } from './recipients';
 import { schema } from './schema';
 import { signatories } from './signatories';
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   signatories,
   dateFormat,
   placeholderLink,
+  placeholderText,
   acronym,
   frTypography,
   parity,
