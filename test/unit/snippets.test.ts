@@ -136,6 +136,10 @@ describe('snippets', () => {
           if (order.includes(0)) assert.equal(order[order.length - 1], 0, '$0 comes last');
         });
 
+        it('pre-selects no gender: an omitted gender gives the neutral French label, a chosen one must be typed', () => {
+          assert.doesNotMatch(expandSnippet(snippet.body.join('\n'), VARIABLES, defaults).text, /^\s*gender:/m);
+        });
+
         const expand = (fill: Fill) => {
           const text = expandSnippet(snippet.body.join('\n'), VARIABLES, fill).text;
           if (kind !== 'part') return [{ memo: text + '\n', kind }];
