@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatMemoDate, label, recipientsLabel, sendersLabel } from '../../server/src/preview';
+import { formatMemoDate, label, memoView, recipientsLabel, sendersLabel } from '../../server/src/preview';
 
 const NBSP = '\u00a0';
 
@@ -23,6 +23,21 @@ describe('preview labels', () => {
     assert.equal(label('fr', 'attachments'), `p.${NBSP}j.`);
     assert.equal(label('fr', 'signedBy'), 'Version originale signée par');
     assert.equal(label('fr', 'title'), 'NOTE DE SERVICE');
+  });
+
+  it('says DESTINATAIRES for one recipient that names a group, DESTINATAIRE for one person, and follows toLabel', () => {
+    const labelOf = (data: Record<string, unknown>) => {
+      const view = memoView({ lang: 'fr', ...data });
+      return recipientsLabel('fr', view.to.length, view.toLabel);
+    };
+    assert.equal(labelOf({ to: ['Gestionnaires des services municipaux regroupés'] }), `DESTINATAIRES${NBSP}:`);
+    assert.equal(labelOf({ to: ['Personnel des bureaux régionaux'] }), `DESTINATAIRES${NBSP}:`);
+    assert.equal(labelOf({ to: [{ en: 'Consolidated Municipal Service Managers', fr: 'Gestionnaires des services municipaux regroupés' }] }), `DESTINATAIRES${NBSP}:`);
+    assert.equal(labelOf({ to: ['Sous-ministre adjointe, Emploi Ontario'] }), `DESTINATAIRE${NBSP}:`);
+    assert.equal(labelOf({ to: ['Drew Vanderduim'] }), `DESTINATAIRE${NBSP}:`);
+    assert.equal(labelOf({ to: ['Drew Vanderduim', 'Amara Okafor'] }), `DESTINATAIRES${NBSP}:`);
+    assert.equal(labelOf({ to: ['Drew Vanderduim'], toLabel: 'plural' }), `DESTINATAIRES${NBSP}:`);
+    assert.equal(labelOf({ to: ['Gestionnaires des services municipaux regroupés'], toLabel: 'singular' }), `DESTINATAIRE${NBSP}:`);
   });
 
   it('chooses the French sender label from the senders\' genders and number', () => {

@@ -33,10 +33,14 @@ export function label(lang: MemoLang, key: keyof FixedLabels): string {
   return FIXED[lang][key];
 }
 
-/** `TO:`, or `DESTINATAIRE :` / `DESTINATAIRES :` by the number of recipients. */
-export function recipientsLabel(lang: MemoLang, count: number): string {
+/**
+ * `TO:`, or `DESTINATAIRE :` / `DESTINATAIRES :`: by `form` when given (the memo view's `toLabel`),
+ * else by the number of recipients.
+ */
+export function recipientsLabel(lang: MemoLang, count: number, form?: 'singular' | 'plural'): string {
   if (lang === 'en') return 'TO:';
-  return `${count === 1 ? 'DESTINATAIRE' : 'DESTINATAIRES'}${NBSP}:`;
+  const singular = form ? form === 'singular' : count === 1;
+  return `${singular ? 'DESTINATAIRE' : 'DESTINATAIRES'}${NBSP}:`;
 }
 
 /**

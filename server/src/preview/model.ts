@@ -22,6 +22,8 @@ export interface MemoView {
   address?: MemoText;
   reference?: MemoText;
   to: MemoText[];
+  /** The French recipients label's number: `toLabel` as written, else worked out from the recipients (see `recipientsForm`). */
+  toLabel: 'singular' | 'plural';
   from: SenderView[];
   date?: string;
   subject?: MemoText;
@@ -63,6 +65,20 @@ function langs(value: unknown): MemoLang[] {
   return unique.length > 0 ? unique : ['en'];
 }
 
+/** French words naming a group although singular: "Personnel des bureaux…", "Équipe de direction". */
+const COLLECTIVE = new Set(['personnel', 'équipe', 'conseil', 'comité', 'bureau', 'ensemble', 'direction', 'division', 'secteur', 'service', 'réseau']);
+
+/**
+ * DESTINATAIRE for one recipient who is one person, DESTINATAIRES otherwise: a single entry that
+ * names a group ("Gestionnaires des services municipaux regroupés", "Personnel des bureaux") is plural,
+ * as in Ontario memos. A group is read from its first word: a plural (-s, -x) or a collective noun.
+ */
+export function recipientsForm(to: readonly MemoText[]): 'singular' | 'plural' {
+  if (to.length !== 1) return 'plural';
+  const first = (inLang(to[0], 'fr') ?? '').trim().split(/[\s,]+/u)[0]?.toLowerCase() ?? '';
+  return /^\p{L}{3,}[sx]$/u.test(first) || COLLECTIVE.has(first) ? 'plural' : 'singular';
+}
+
 /** Reads the view from a memo's data (whatever its shape). */
 export function memoView(data: unknown): MemoView {
   const d = isRecord(data) ? data : {};
@@ -76,6 +92,7 @@ export function memoView(data: unknown): MemoView {
     address: text(d.address),
     reference: text(d.reference),
     to: list(d.to),
+    toLabel: d.toLabel === 'singular' || d.toLabel === 'plural' ? d.toLabel : recipientsForm(list(d.to)),
     from,
     date: scalar(d.date),
     subject: text(d.subject),

@@ -87,7 +87,7 @@ function headerBlock(view: MemoView, lang: MemoLang): string {
   const subject = escapeHtml(inLang(view.subject, lang) ?? '');
   return (
     `<div class="memo-header">\n` +
-    headerRow('to', recipientsLabel(lang, view.to.length), to) +
+    headerRow('to', recipientsLabel(lang, view.to.length, view.toLabel), to) +
     headerRow('from', sendersLabel(lang, view.from.map((s) => s.gender)), from) +
     headerRow('date', label(lang, 'date'), date) +
     headerRow('subject', label(lang, 'subject'), subject) +
