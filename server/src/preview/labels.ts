@@ -13,10 +13,11 @@ interface FixedLabels {
   cc: string;
   attachments: string;
   signedBy: string;
+  contact: string;
 }
 
 const FIXED: Record<MemoLang, FixedLabels> = {
-  en: { title: 'MEMORANDUM', date: 'DATE:', subject: 'SUBJECT:', cc: 'c.c.:', attachments: 'Attach.:', signedBy: 'Original signed by' },
+  en: { title: 'MEMORANDUM', date: 'DATE:', subject: 'SUBJECT:', cc: 'c.c.:', attachments: 'Attach.:', signedBy: 'Original signed by', contact: 'Contact:' },
   // Canadian French: a no-break space before the colon; c. c. and p. j. take no colon (Translation Bureau).
   fr: {
     title: 'NOTE DE SERVICE',
@@ -25,6 +26,7 @@ const FIXED: Record<MemoLang, FixedLabels> = {
     cc: `c.${NBSP}c.`,
     attachments: `p.${NBSP}j.`,
     signedBy: 'Version originale signée par',
+    contact: `Personne-ressource${NBSP}:`,
   },
 };
 

@@ -3,6 +3,13 @@ import type { MemoLang } from './labels';
 /** Text as the memo gives it: one string for every language, or a value per language. */
 export type MemoText = string | { en?: string; fr?: string };
 
+/** The person to contact about the memo, printed after the signatures (Contact: / Personne-ressource :). */
+export interface ContactView {
+  name?: string;
+  title?: MemoText;
+  email?: string;
+}
+
 export interface SenderView {
   name?: string;
   title?: MemoText;
@@ -30,6 +37,7 @@ export interface MemoView {
   signature: 'original' | 'none';
   cc: MemoText[];
   attachments: MemoText[];
+  contact?: ContactView;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,6 +107,7 @@ export function memoView(data: unknown): MemoView {
     signature: d.signature === 'none' ? 'none' : 'original',
     cc: list(d.cc),
     attachments: list(d.attachments),
+    ...(isRecord(d.contact) ? { contact: { name: scalar(d.contact.name), title: text(d.contact.title), email: scalar(d.contact.email) } } : {}),
   };
 }
 

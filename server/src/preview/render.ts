@@ -40,6 +40,7 @@ function page(view: MemoView, lang: MemoLang, body: string): string {
     headerBlock(view, lang),
     `<div class="memo-body">\n${body}</div>\n`,
     signatures(view, lang),
+    contact(view, lang),
     distribution(view, lang),
     '</article>\n',
   ].join('');
@@ -106,6 +107,21 @@ function signatures(view: MemoView, lang: MemoLang): string {
     )
     .join('');
   return `<section class="memo-signatures">\n${signedBy}${people}</section>\n`;
+}
+
+/** An address that can be a mailto link as it is (no spaces, quotes or brackets). */
+const PLAIN_EMAIL = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/;
+
+/** `Contact: name, title, e-mail` (`Personne-ressource :` in French), the e-mail a mailto link. */
+function contact(view: MemoView, lang: MemoLang): string {
+  const c = view.contact;
+  if (!c) return '';
+  const email = c.email?.trim();
+  const parts = [c.name?.trim(), inLang(c.title, lang)?.trim()].filter((p): p is string => !!p).map(escapeHtml);
+  if (email) parts.push(PLAIN_EMAIL.test(email) ? `<a href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>` : escapeHtml(email));
+  if (parts.length === 0) return '';
+  return `<section class="memo-contact"><p><span class="contact-label">${escapeHtml(label(lang, 'contact'))}</span> ${parts.join(', ')}</p></section>
+`;
 }
 
 function distributionList(name: string, labelText: string, items: readonly MemoText[], lang: MemoLang): string {
