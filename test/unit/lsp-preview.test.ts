@@ -81,6 +81,7 @@ describe('the language server renders the preview and the export', function () {
     assert.equal((await preview(uri)).problems, 3);
     const exported = await client.connection.sendRequest(exportHtml, { uri });
     assert.equal(exported.errors, 3);
+    assert.equal(exported.problems, 3);
     assert.match(exported.html, /^<!DOCTYPE html>/);
     assert.match(exported.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.match(exported.html, /<title>[^<]+<\/title>/);

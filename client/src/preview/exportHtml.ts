@@ -20,20 +20,36 @@ export async function exportToHtml(document: vscode.TextDocument, client: Runnin
     });
     if (!target) return;
   }
-  let errors: number;
+  let result: { errors: number; problems: number };
   try {
-    const result = await (await client()).sendRequest(exportHtml, { uri: document.uri.toString() });
-    errors = result.errors;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(result.html, 'utf8'));
+    const exported = await (await client()).sendRequest(exportHtml, { uri: document.uri.toString() });
+    result = exported;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(exported.html, 'utf8'));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', failureText(error)));
     return;
   }
-  const open = vscode.l10n.t('Open in Browser');
+  await tellExported(target, result);
+}
+
+/**
+ * Says where the memo went and what is left to fix, with a button to the Problems panel. "Open in
+ * Browser" only on the desktop: in VS Code for the Web and code-server the file is on the server,
+ * where the writer's browser cannot open it.
+ */
+async function tellExported(target: vscode.Uri, { errors, problems }: { errors: number; problems: number }): Promise<void> {
   const shown = vscode.workspace.asRelativePath(target);
-  const choice =
-    errors > 0
-      ? await vscode.window.showWarningMessage(vscode.l10n.t('The memo has {0} error(s); it was exported anyway to {1}.', errors, shown), open)
-      : await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', shown), open);
-  if (choice === open) await vscode.env.openExternal(target);
+  const showProblems = vscode.l10n.t('Show Problems');
+  const open = vscode.l10n.t('Open in Browser');
+  const buttons = [...(problems > 0 ? [showProblems] : []), ...(vscode.env.uiKind === vscode.UIKind.Desktop && target.scheme === 'file' ? [open] : [])];
+  const one = new Intl.PluralRules(vscode.env.language).select(problems) === 'one';
+  let text: string;
+  if (problems === 0) text = vscode.l10n.t('Exported to {0}.', shown);
+  else if (one) text = errors > 0 ? vscode.l10n.t('Exported to {0}, with 1 problem left: an error.', shown) : vscode.l10n.t('Exported to {0}, with 1 problem left.', shown);
+  else if (errors === 1) text = vscode.l10n.t('Exported to {0}, with {1} problems left, one of them an error.', shown, problems);
+  else if (errors > 1) text = vscode.l10n.t('Exported to {0}, with {1} problems left, {2} of them errors.', shown, problems, errors);
+  else text = vscode.l10n.t('Exported to {0}, with {1} problems left.', shown, problems);
+  const choice = errors > 0 ? await vscode.window.showWarningMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  else if (choice === open) await vscode.env.openExternal(target);
 }

@@ -20,10 +20,10 @@ export class MemoRenderer {
     return { version, html, langs, complete, problems };
   }
 
-  /** The standalone page of a checked memo, with its count of errors. */
+  /** The standalone page of a checked memo, with its counts of errors and of all problems. */
   exportPage(uri: string, memo: ParsedMemo, findings: readonly Finding[]): ExportHtmlResult {
     const html = exportPage(renderMemo(memo, { resolveImage: this.imagesOf(uri) }));
-    return { html, errors: findings.filter((f) => f.severity === 'error').length };
+    return { html, errors: findings.filter((f) => f.severity === 'error').length, problems: findings.length };
   }
 
   private imagesOf(uri: string): ImageResolver | undefined {
