@@ -28,36 +28,40 @@ const BODY = new Set(BODY_WORDS);
 /** Keys whose values other rules check as codes or formats (a placeholder there already fails them). */
 const SKIPPED_KEYS = new Set(['lang', 'date', 'gender', 'signature', 'translation', 'body']);
 
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}_])';
-/** Placeholders writers leave inside a text: TBD/TODO/XXX, [Name]-style brackets, <insert …>, lorem ipsum. */
-const INLINE = new RegExp(
-  [
-    `${NOT_WORD_BEFORE}(?:TBD|TBC|TODO|FIXME|XXX+)${NOT_WORD_AFTER}`,
-    `\\[\\s*(?:name|nom|prénom|title|titre|date|insert|insérer|inscrire|ajouter|add|à compléter|to come|à venir)${NOT_WORD_AFTER}[^\\[\\]\\n]{0,80}\\]`,
-    `<\\s*(?:insert|insérer|inscrire|ajouter|add)${NOT_WORD_AFTER}[^<>\\n]{0,80}>`,
-    `${NOT_WORD_BEFORE}lorem\\s+ipsum${NOT_WORD_AFTER}`,
-  ].join('|'),
-  'giu',
-);
-const UPPERCASE_ONLY = /^(?:TBD|TBC|TODO|FIXME|XXX+)$/iu;
+/*
+ * Placeholders writers leave inside a text, each found by a search that starts with a literal character
+ * (a body may be megabytes in one paragraph: no Unicode class is tested at every position).
+ */
+const CAPITALS = /TBD|TBC|TODO|FIXME|XXX+/g;
+const BRACKETS = /\[[^[\]\n]{1,90}\]/g;
+const BRACKET_WORDS = /^\[\s*(?:name|nom|prénom|title|titre|date|insert|insérer|inscrire|ajouter|add|à compléter|to come|à venir)(?![\p{L}\p{N}_])/iu;
+const ANGLES = /<[^<>\n]{1,90}>/g;
 const INSERT_TAG = /^<\s*(?:insert|insérer|inscrire|ajouter|add)(?![\p{L}\p{N}_])[^<>\n]{0,80}>$/iu;
+const LOREM = /lorem\s+ipsum/gi;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** Whether a whole value is a template's placeholder (`Title`, `Nom du ministère`, `Full name / Prénom Nom`). */
 export function isTemplatePlaceholder(value: string, where: 'front' | 'body' = 'front'): boolean {
+  if (value.length > 120) return false;
   const words = where === 'front' ? TEMPLATE : BODY;
   return value.split(' / ').every((part) => words.has(part.trim().replace(/\.$/, '').replace(/\s+/g, ' ').toLowerCase()));
 }
 
-/** The placeholders left inside a text, as [start, end) indexes into it. */
+/** The placeholders left inside a text, as [start, end) indexes into it, in order. */
 export function inlinePlaceholders(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(INLINE)) {
-    // TBD, TODO and XXX count in capitals only: "todo" or "xxx" in running text is rare but not a placeholder.
-    if (UPPERCASE_ONLY.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
-    out.push([m.index, m.index + m[0].length]);
+  // TBD, TODO and XXX count in capitals and as whole words only: "todo" in running text is not a placeholder.
+  for (const m of text.matchAll(CAPITALS)) {
+    const end = m.index + m[0].length;
+    if (!WORD_CHAR.test(text[m.index - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '')) out.push([m.index, end]);
   }
-  return out;
+  for (const m of text.matchAll(BRACKETS)) if (BRACKET_WORDS.test(m[0])) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(ANGLES)) if (INSERT_TAG.test(m[0])) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(LOREM)) {
+    const end = m.index + m[0].length;
+    if (!WORD_CHAR.test(text[m.index - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '')) out.push([m.index, end]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /**
