@@ -38,5 +38,11 @@ export function registerPreviewCommands(context: vscode.ExtensionContext, client
       withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Active, false)),
     ),
     vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportToHtml(document, client))),
+    // The preview's title-bar button: back to the memo the focused preview shows.
+    vscode.commands.registerCommand('policyMemo.showSource', () =>
+      withMemo(undefined, async (document) => {
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+      }),
+    ),
   ];
 }
