@@ -93,3 +93,12 @@ describe('the contact in the preview and the export', () => {
     assert.match(html, /javascript:alert\(1\)\/\/@x\.ca<\/p>/);
   });
 });
+
+describe('the title of the exported page', () => {
+  const memo = (lang: string) => `---\nlang: ${lang}\nministry: {en: A, fr: B}\nto: [Everyone]\nfrom: [{name: Pat Doe, title: Director}]\ndate: 2021-06-11\nsubject: {en: Update, fr: Mise à jour}\n---\nBody.\n`;
+  it('is the subject in both languages of a two-language memo, in its order', () => {
+    assert.equal(renderMemo(parseMemo(memo('[en, fr]'), 'markdown')).title, 'Update / Mise à jour');
+    assert.equal(renderMemo(parseMemo(memo('[fr, en]'), 'markdown')).title, 'Mise à jour / Update');
+    assert.equal(renderMemo(parseMemo(memo('fr'), 'markdown')).title, 'Mise à jour');
+  });
+});

@@ -14,7 +14,7 @@ export interface RenderedMemo {
   /** The memo as an HTML fragment: one `.memo-page` per language, inside `.memo-pages`. */
   html: string;
   langs: MemoLang[];
-  /** The subject in the memo's first language (for a window or document title). */
+  /** The subject in the memo's language, or in both of a two-language memo's (for a window or document title). */
   title: string;
   /** False when the YAML could not be read (syntax error, no front matter): the header block is then empty. */
   complete: boolean;
@@ -28,7 +28,9 @@ export function renderMemo(memo: ParsedMemo, options: RenderOptions = {}): Rende
   const two = view.langs.length > 1;
   const pages = view.langs.map((lang) => page(view, lang, renderBody(memo.body.text, two ? lang : undefined, env)));
   const html = `<div class="memo-pages memo-pages-${pages.length}">\n${pages.join('')}</div>\n`;
-  return { html, langs: view.langs, title: inLang(view.subject, view.langs[0]) ?? '', complete };
+  // A two-language memo is titled in both of its languages, in its order ("Update / Mise à jour").
+  const titles = [...new Set(view.langs.map((lang) => inLang(view.subject, lang)).filter((t): t is string => !!t))];
+  return { html, langs: view.langs, title: titles.join(' / '), complete };
 }
 
 function page(view: MemoView, lang: MemoLang, body: string): string {
