@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
+import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
@@ -42,7 +43,7 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
  * open, so other Markdown and YAML files cost nothing.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
   const start = (): Promise<void> => {
     if (!client) {
       client = createClient(context);
@@ -74,6 +75,9 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerPreviewCommands(context, running),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
   );
+  // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
+  const note = () => vscode.l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
+  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note) };
 }
 
 export async function deactivate(): Promise<void> {

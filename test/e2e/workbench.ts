@@ -83,6 +83,33 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** Runs a command that asks a question of its own in a quick pick, and answers it with `answer`. */
+  async runCommandAnswering(title: string, answer: string): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.pickFocused(title);
+    // The command's own pick replaces the palette: its entry named `answer` exactly.
+    await this.page.locator('.quick-input-list .label-name', { hasText: new RegExp(`^${escapeRegExp(answer)}$`) }).first().waitFor();
+    await this.pickFocused(answer);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Opens the Problems panel, unfiltered (an untitled file does not match a path filter), and returns
+   * the problem rows once one of them has `text`.
+   */
+  async problemsWith(text: string): Promise<string[]> {
+    await this.page.keyboard.press('Control+Shift+M');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor();
+    await this.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first().fill('');
+    const problems = panel.locator('.monaco-list-row[aria-level="2"]');
+    await problems.filter({ hasText: text }).first().waitFor();
+    return problems.allTextContents();
+  }
+
   /** Go to Line/Column (Ctrl+G), both 1-based as shown in the status bar. */
   async goTo(line: number, column: number): Promise<void> {
     await this.page.keyboard.press('Control+G');

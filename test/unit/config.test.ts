@@ -136,8 +136,8 @@ describe('finding the config folder, and the CLI', () => {
     assert.deepEqual(
       reports.map((r) => [r.file, r.diagnostics.map((d) => `${d.severity} ${d.message}`)]),
       [
-        ['a.memo.md', ['error 18 h appears in the French version but not here.', 'error 17 h does not appear in the French version.']],
-        ['b.memo.md', ['error 17 h appears in the French version but not here.', 'error 18 h does not appear in the French version.']],
+        ['a.memo.md', ['error 17 h here, 18 h in the French version.']],
+        ['b.memo.md', ['error 18 h here, 17 h in the French version.']],
       ],
     );
   });

@@ -83,6 +83,7 @@ describe('the language server renders the preview and the export', function () {
     assert.equal((await preview(uri)).problems, 3);
     const exported = await client.connection.sendRequest(exportHtml, { uri });
     assert.equal(exported.errors, 3);
+    assert.equal(exported.problems, 3);
     assert.match(exported.html, /^<!DOCTYPE html>/);
     assert.match(exported.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.match(exported.html, /<title>[^<]+<\/title>/);
@@ -107,7 +108,7 @@ describe('the language server renders the preview and the export', function () {
     assert.match(refused.templateRefused ?? '', /^The Word template \.policy-memo\/template\.docx is not used \(it is not a Word document \(\.docx\)\); the built-in styles are used instead\.$/);
     assert.ok(refused.data, 'still exported, with the built-in styles');
     const missing = await client.connection.sendRequest(exportFile, { uri, format: 'pdf', browserPath: path.join(folder, 'no-chrome') });
-    assert.deepEqual(missing, { errors: 1, noBrowser: true });
+    assert.deepEqual(missing, { errors: 1, problems: 1, noBrowser: true });
     const pdf = await client.connection.sendRequest(exportFile, { uri, format: 'pdf', browserPath: CHROMIUM });
     assert.equal(Buffer.from(pdf.data ?? '', 'base64').subarray(0, 5).toString('latin1'), '%PDF-');
     const bad = { uri, format: 'odt' } as unknown as { uri: string; format: 'docx' };

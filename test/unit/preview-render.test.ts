@@ -53,7 +53,9 @@ describe('preview renderer', () => {
     assert.ok(html.includes('<p class="signed-by">Version originale signée par</p>'));
     assert.ok(html.includes('<div class="dist-label">c.\u00a0c.</div>'));
     assert.ok(html.includes('<div class="dist-label">p.\u00a0j.</div>'));
-    assert.ok(html.includes('<a href="#">vision ontarienne'));
+    // The reference memo's two `](#)` placeholder links are marked text, not links that go nowhere.
+    assert.ok(html.includes('<span class="placeholder-link">vision ontarienne'));
+    assert.ok(!html.includes('<a href="#">'));
   });
 
   it('splits a two-language memo into one page per language, in the order of lang', () => {

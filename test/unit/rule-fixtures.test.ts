@@ -18,7 +18,7 @@ describe('rule fixtures (inline expectations)', () => {
   }
   it('has fixtures for every new rule', () => {
     const covered = new Set(memoFilesUnder(folder).flatMap((f) => expectedFindings(readFileSync(f, 'utf8')).map((e) => e.split(':')[1])));
-    for (const id of ['placeholder-link', 'image-alt', 'acronym', 'fr-typography', 'parity', 'untranslated', 'official-name', 'contact-domain']) {
+    for (const id of ['placeholder-link', 'image-alt', 'placeholder-text', 'acronym', 'fr-typography', 'parity', 'untranslated', 'official-name', 'contact-domain']) {
       assert.ok(covered.has(id), `no fixture expects ${id}`);
     }
   });

@@ -49,8 +49,8 @@ from:
   @@from@@
 date: 2021-06-11
 subject:
-  en: Subject
-  fr: Objet
+  en: Winter readiness
+  fr: Préparation à l'hiver
 @@top@@
 `;
 const HOST: Record<MemoKind, string> = {
@@ -60,7 +60,7 @@ const HOST: Record<MemoKind, string> = {
 
 const HOST_DEFAULTS: Record<string, string> = {
   lang: 'lang: en',
-  divisions: '- en: Division\n  fr: Division',
+  divisions: '- en: Testing Division\n  fr: Division des essais',
   to: '- Everyone',
   from: '- name: Pat Doe\n  title: Director',
   top: '',
@@ -110,6 +110,24 @@ const WORD_RULES: Record<string, RegExp> = {
   yaml: /(-?\d*\.\d\w*)|([^`~!@#$%^&*()\-=+[{\]}\\|;:'",.<>/?\s]+)/g,
 };
 
+/** The closing formulas the closing snippets offer: real text a template may rightly leave as it is. */
+const CLOSINGS = new Set(
+  Object.values(load('./snippets/memo-parts.json'))
+    .filter((s) => firstPrefix(s).startsWith('memo_closing'))
+    .flatMap((s) => s.body.join('').match(/\|(.*)\|/)?.[1].split(/(?<!\\),/).map((c) => c.replace(/\\,/g, ',')) ?? []),
+);
+
+/** The tab stops a writer must fill: text placeholders other than today's date and a closing formula. */
+function unfilledFields(snippet: Snippet): string[] {
+  const fields: string[] = [];
+  expandSnippet(snippet.body.join('\n'), VARIABLES, (stop) => {
+    const value = defaults(stop);
+    if (!stop.choices && stop.placeholder !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value) && !CLOSINGS.has(value)) fields.push(value);
+    return value;
+  });
+  return fields;
+}
+
 describe('snippets', () => {
   it('have prefixes that are one word by the word rules of Markdown and of YAML', () => {
     for (const file of files) {
@@ -140,21 +158,34 @@ describe('snippets', () => {
           if (order.includes(0)) assert.equal(order[order.length - 1], 0, '$0 comes last');
         });
 
-        for (const [fillName, fill] of [['default values', defaults], ['sample values', samples]] as const) {
-          it(`passes policy-memo lint without errors when expanded with ${fillName}`, () => {
-            const text = expandSnippet(snippet.body.join('\n'), VARIABLES, fill).text;
-            if (kind === 'part') {
-              const place = PLACE[firstPrefix(snippet)];
-              assert.ok(place, `add ${firstPrefix(snippet)} to PLACE in this test`);
-              for (const host of ['markdown', 'yaml'] as const) {
-                const memo = inHost(host, place, text);
-                assert.deepEqual(errorsOf(memo, host), [], memo);
-              }
-            } else {
-              assert.deepEqual(errorsOf(text + '\n', kind), [], text);
-            }
-          });
-        }
+        it('pre-selects no gender: an omitted gender gives the neutral French label, a chosen one must be typed', () => {
+          assert.doesNotMatch(expandSnippet(snippet.body.join('\n'), VARIABLES, defaults).text, /^\s*gender:/m);
+        });
+
+        const expand = (fill: Fill) => {
+          const text = expandSnippet(snippet.body.join('\n'), VARIABLES, fill).text;
+          if (kind !== 'part') return [{ memo: text + '\n', kind }];
+          const place = PLACE[firstPrefix(snippet)];
+          assert.ok(place, `add ${firstPrefix(snippet)} to PLACE in this test`);
+          return (['markdown', 'yaml'] as const).map((host) => ({ memo: inHost(host, place, text), kind: host }));
+        };
+
+        it('fails policy-memo lint when expanded and left unfilled: each text field left as it is gets a placeholder-text finding', () => {
+          const unfilled = unfilledFields(snippet);
+          for (const { memo, kind: memoKind } of expand(defaults)) {
+            const found = checkMemo(memo, memoKind).findings.filter((f) => f.rule === 'placeholder-text');
+            assert.equal(found.length, unfilled.length, `${unfilled.join(', ')}\n${memo}`);
+            if (unfilled.length > 0) assert.notDeepEqual(errorsOf(memo, memoKind), [], memo);
+            else assert.deepEqual(errorsOf(memo, memoKind), [], memo);
+          }
+        });
+
+        it('passes policy-memo lint without errors, and without placeholder-text findings, when filled in with sample values', () => {
+          for (const { memo, kind: memoKind } of expand(samples)) {
+            assert.deepEqual(errorsOf(memo, memoKind), [], memo);
+            assert.deepEqual(checkMemo(memo, memoKind).findings.filter((f) => f.rule === 'placeholder-text'), [], memo);
+          }
+        });
       });
     }
   }

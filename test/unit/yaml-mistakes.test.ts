@@ -184,8 +184,8 @@ describe('a value where a list is expected, and the reverse', () => {
     ['"cc" given as one value', 'cc: Gestionnaires de l\'été', 'cc:\n  - Gestionnaires de l\'été', 'schema'],
     ['"subject" given as a one-item list', 'subject:\n  - Objet de l\'été', 'subject: Objet de l\'été', 'schema'],
   ];
-  const memo = (part: string, eol: string) => ['lang: fr', 'ministry: {en: Ministry, fr: Ministère}', 'to:', '  - Directrices', 'from:', '  - name: Amélie Côté', '    title: Directrice', 'date: 2021-06-11', 'subject: Objet', ''].join('\n')
-    .replace(part.startsWith('to:') ? /to:\n {2}- Directrices\n/ : part.startsWith('subject') ? /subject: Objet\n/ : /$/, `${part}\n`).replace(/\n/g, eol);
+  const memo = (part: string, eol: string) => ['lang: fr', 'ministry: {en: Ministry, fr: Ministère}', 'to:', '  - Directrices', 'from:', '  - name: Amélie Côté', '    title: Directrice', 'date: 2021-06-11', 'subject: Budget', ''].join('\n')
+    .replace(part.startsWith('to:') ? /to:\n {2}- Directrices\n/ : part.startsWith('subject') ? /subject: Budget\n/ : /$/, `${part}\n`).replace(/\n/g, eol);
   for (const [name, broken, fixed, rule] of cases) {
     for (const eol of ['\n', '\r\n']) {
       it(`${name}: a fix that changes its shape${eol === '\r\n' ? ' (CRLF)' : ''}`, () => {

@@ -40,5 +40,11 @@ export function registerPreviewCommands(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'html'))),
     vscode.commands.registerCommand('policyMemo.exportWord', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'docx'))),
     vscode.commands.registerCommand('policyMemo.exportPdf', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'pdf'))),
+    // The preview's title-bar button: back to the memo the focused preview shows.
+    vscode.commands.registerCommand('policyMemo.showSource', () =>
+      withMemo(undefined, async (document) => {
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+      }),
+    ),
   ];
 }

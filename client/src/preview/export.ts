@@ -9,7 +9,7 @@ import { failureText, RunningClient } from '../memoServer';
 export type ExportFormat = 'html' | 'docx' | 'pdf';
 
 /** What the server rendered: the file's bytes and the memo's error count, or undefined when the writer was told why not. */
-type Rendered = { bytes: Uint8Array; errors: number; warning?: string } | undefined;
+type Rendered = { bytes: Uint8Array; errors: number; problems: number; warning?: string } | undefined;
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: ['html'] }, docx: { Word: ['docx'] }, pdf: { PDF: ['pdf'] } };
 
@@ -65,7 +65,7 @@ export async function exportMemoFile(document: vscode.TextDocument, client: Runn
     return fail(error);
   }
   if (rendered.warning) void vscode.window.showWarningMessage(rendered.warning);
-  await offerToOpen(target, shown, rendered.errors, format);
+  await tellExported(target, shown, rendered, format);
 }
 
 /** Asks the server for the export's bytes; says itself why there are none (no browser, a failed print). */
@@ -73,7 +73,7 @@ async function render(document: vscode.TextDocument, client: RunningClient, form
   const uri = document.uri.toString();
   if (format === 'html') {
     const result = await (await client()).sendRequest(exportHtml, { uri });
-    return { bytes: Buffer.from(result.html, 'utf8'), errors: result.errors };
+    return { bytes: Buffer.from(result.html, 'utf8'), errors: result.errors, problems: result.problems };
   }
   const browserPath = vscode.workspace.getConfiguration('policyMemo', document.uri).get<string>('export.browserPath', '');
   const ask = async () => (await client()).sendRequest(exportFile, { uri, format, browserPath });
@@ -94,19 +94,30 @@ async function render(document: vscode.TextDocument, client: RunningClient, form
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', result.failure ?? ''));
     return undefined;
   }
-  return { bytes: Buffer.from(result.data, 'base64'), errors: result.errors, warning: result.templateRefused };
+  return { bytes: Buffer.from(result.data, 'base64'), errors: result.errors, problems: result.problems, warning: result.templateRefused };
 }
 
-/** The notification after an export: how many errors remain, and a way to open the file. */
-async function offerToOpen(target: vscode.Uri, shown: string, errors: number, format: ExportFormat): Promise<void> {
+/**
+ * Says where the memo went and what is left to fix, with a button to the Problems panel. "Open" only
+ * on the desktop: in VS Code for the Web and code-server the file is on the server, where the
+ * writer's browser cannot open it; "Reveal in Folder" for Word and PDF files there too.
+ */
+async function tellExported(target: vscode.Uri, shown: string, { errors, problems }: { errors: number; problems: number }, format: ExportFormat): Promise<void> {
+  const showProblems = vscode.l10n.t('Show Problems');
   const open = format === 'html' ? vscode.l10n.t('Open in Browser') : vscode.l10n.t('Open');
   const reveal = vscode.l10n.t('Reveal in Folder');
-  const actions = format === 'html' ? [open] : [open, reveal];
-  const choice =
-    errors > 0
-      ? await vscode.window.showWarningMessage(vscode.l10n.t('The memo has {0} error(s); it was exported anyway to {1}.', errors, shown), ...actions)
-      : await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', shown), ...actions);
-  if (choice === open) await vscode.env.openExternal(target);
+  const onDesktop = vscode.env.uiKind === vscode.UIKind.Desktop && target.scheme === 'file';
+  const buttons = [...(problems > 0 ? [showProblems] : []), ...(onDesktop ? [open] : []), ...(onDesktop && format !== 'html' ? [reveal] : [])];
+  const one = new Intl.PluralRules(vscode.env.language).select(problems) === 'one';
+  let text: string;
+  if (problems === 0) text = vscode.l10n.t('Exported to {0}.', shown);
+  else if (one) text = errors > 0 ? vscode.l10n.t('Exported to {0}, with 1 problem left: an error.', shown) : vscode.l10n.t('Exported to {0}, with 1 problem left.', shown);
+  else if (errors === 1) text = vscode.l10n.t('Exported to {0}, with {1} problems left, one of them an error.', shown, problems);
+  else if (errors > 1) text = vscode.l10n.t('Exported to {0}, with {1} problems left, {2} of them errors.', shown, problems, errors);
+  else text = vscode.l10n.t('Exported to {0}, with {1} problems left.', shown, problems);
+  const choice = errors > 0 ? await vscode.window.showWarningMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  else if (choice === open) await vscode.env.openExternal(target);
   else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', target);
 }
 

@@ -168,7 +168,9 @@ export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema,
       }
     }
   }
-  return [...names, ...keySuggestions(schema, parent, present, locale)];
+  // `body` is a key of `.memo.yaml` only: in a `.memo.md` the body is the text after the front matter.
+  const keys = keySuggestions(schema, parent, present, locale).filter((k) => !(memo.kind === 'markdown' && parent.length === 0 && k.label === 'body'));
+  return [...names, ...keys];
 }
 
 /** The description of the key under the cursor (or of the key whose value is under it). */

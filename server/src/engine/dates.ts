@@ -25,9 +25,7 @@ const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lun
 /** Whether year-month-day is a day that exists in the Gregorian calendar. */
 export function isRealDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= lengths[month - 1];
+  return day <= daysIn(year, month);
 }
 
 function iso(year: number, month: number, day: number): string | undefined {
@@ -75,6 +73,40 @@ export function readDate(text: string): DateReading[] {
     return single(dayMonth ?? monthDay);
   }
   return [];
+}
+
+/** A day past its month's end, as written (June 31, 2021; 2021-02-29): the month and how many days it has. */
+export interface DayPastMonthEnd {
+  year: number;
+  month: number;
+  days: number;
+  /** The month's last day, as an ISO date. */
+  lastDay: string;
+}
+
+/** The number of days of a month (February by the year). */
+export function daysIn(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/**
+ * A date written in one of readDate's unambiguous forms whose day is past the month's end (up to 31),
+ * such as June 31, 2021: what a writer needs to hear is "June has 30 days", not the format.
+ */
+export function dayPastMonthEnd(text: string): DayPastMonthEnd | undefined {
+  const s = normalize(text);
+  let parts: [number, number, number] | undefined;
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  if (m) parts = [+m[1], +m[2], +m[3]];
+  else if ((m = /^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(s)) && MONTHS[m[1]]) parts = [+m[3], MONTHS[m[1]], +m[2]];
+  else if ((m = /^(\d{1,2})(?:er|re|st|nd|rd|th)? ([a-z]+),? (\d{4})$/.exec(s)) && MONTHS[m[2]]) parts = [+m[3], MONTHS[m[2]], +m[1]];
+  if (!parts) return undefined;
+  const [year, month, day] = parts;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day > 31) return undefined;
+  const days = daysIn(year, month);
+  if (day <= days) return undefined;
+  return { year, month, days, lastDay: `${year}-${String(month).padStart(2, '0')}-${days}` };
 }
 
 function single(value: string | undefined): DateReading[] {

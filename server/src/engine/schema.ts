@@ -1,6 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import builtInSchema from '../../../schemas/memo.schema.json';
+import { closestKey } from './keys';
 import type { Locale } from './messages';
 import { vetSchema, vettedRegExp } from './schema-guard';
 
@@ -65,13 +66,32 @@ const firstErrorOnly = new WeakMap<MemoSchema, ValidateFunction>();
 
 /** Validates memo data, returning the schema's errors (empty when valid); only the first when `large`. */
 export function validateMemoData(schema: MemoSchema, data: unknown, large = false): SchemaError[] {
-  if (!large) return schema.validate(data) ? [] : [...(schema.validate.errors ?? [])];
+  if (!large) return schema.validate(data) ? [] : withoutRenamedKeys([...(schema.validate.errors ?? [])]);
   let validate = firstErrorOnly.get(schema);
   if (!validate) {
     validate = schema === builtIn ? newAjv(true, false, false).compile(schema.source) : newAjv(false, true, false).compile(schema.source);
     firstErrorOnly.set(schema, validate);
   }
-  return validate(data) ? [] : [...(validate.errors ?? [])];
+  return validate(data) ? [] : withoutRenamedKeys([...(validate.errors ?? [])]);
+}
+
+/**
+ * A key written under another name (`destinataires:` for `to:`) is one mistake, which the validator
+ * reports twice: an unknown key, and the key it stands for as missing. The unknown key's rename says
+ * it all, so the missing key's error goes (the same guess `schema` offers as the rename).
+ */
+function withoutRenamedKeys(errors: SchemaError[]): SchemaError[] {
+  const renamed = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const data = e.data as Record<string, unknown> | undefined;
+    const allowed = props.filter((k) => !(data && typeof data === 'object' && k in data));
+    const guess = closestKey(String(e.params.additionalProperty), allowed);
+    if (guess) renamed.add(`${e.instancePath}\u0000${guess.key}`);
+  }
+  if (renamed.size === 0) return errors;
+  return errors.filter((e) => e.keyword !== 'required' || !renamed.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`));
 }
 
 /** The instance path of an error as keys and indexes (`/to/0` → ['to', 0]). */

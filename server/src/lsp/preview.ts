@@ -21,10 +21,10 @@ export class MemoRenderer {
     return { version, html, langs, complete, problems };
   }
 
-  /** The standalone page of a checked memo, with its count of errors. */
+  /** The standalone page of a checked memo, with its counts of errors and of all problems. */
   exportPage(uri: string, memo: ParsedMemo, findings: readonly Finding[]): ExportHtmlResult {
     const html = exportPage(renderMemo(memo, { resolveImage: this.imagesOf(uri) }));
-    return { html, errors: findings.filter((f) => f.severity === 'error').length };
+    return { html, errors: findings.filter((f) => f.severity === 'error').length, problems: findings.length };
   }
 
   /**
@@ -38,23 +38,23 @@ export class MemoRenderer {
     request: { format: ExportFileParams['format']; browserPath?: string; configFolder?: string; locale: Locale },
   ): Promise<ExportFileResult> {
     const { format, browserPath, configFolder, locale } = request;
-    const errors = findings.filter((f) => f.severity === 'error').length;
+    const counts = { errors: findings.filter((f) => f.severity === 'error').length, problems: findings.length };
     const resolveImage = this.imagesOf(uri);
     if (format === 'docx') {
       const template = configFolder ? await loadTemplate(configFolder) : undefined;
       const refused = typeof template === 'string';
       const data = Buffer.from(await renderDocx(memo, { resolveImage, template: refused ? undefined : template })).toString('base64');
-      if (!refused) return { data, errors };
+      if (!refused) return { data, ...counts };
       const shown = `${path.basename(configFolder as string)}/${TEMPLATE_FILE}`;
-      return { data, errors, templateRefused: t(locale, 'export.templateRefused', { path: shown, reason: t(locale, template) }) };
+      return { data, ...counts, templateRefused: t(locale, 'export.templateRefused', { path: shown, reason: t(locale, template) }) };
     }
     const browser = findBrowser({ explicit: browserPath || undefined });
-    if (!browser) return { errors, noBrowser: true };
+    if (!browser) return { ...counts, noBrowser: true };
     try {
       const pdf = await printPdf(exportPage(renderMemo(memo, { resolveImage })), browser);
-      return { data: Buffer.from(pdf).toString('base64'), errors };
+      return { data: Buffer.from(pdf).toString('base64'), ...counts };
     } catch (error) {
-      if (error instanceof PdfError) return { errors, failure: error.message };
+      if (error instanceof PdfError) return { ...counts, failure: error.message };
       throw error;
     }
   }

@@ -53,6 +53,8 @@ export interface ExportHtmlResult {
   html: string;
   /** The memo's error-severity problems: a memo with errors is still exported, and the client says so. */
   errors: number;
+  /** All its problems (errors, warnings and the rest), as the Problems panel lists them. */
+  problems: number;
 }
 
 /** Exports an open memo to standalone HTML (the client writes the file); fails like `renderPreview`. */
@@ -70,6 +72,8 @@ export interface ExportFileResult {
   data?: string;
   /** The memo's error-severity problems: a memo with errors is still exported, and the client says so. */
   errors: number;
+  /** All its problems (errors, warnings and the rest), as the Problems panel lists them. */
+  problems: number;
   /** No Chrome, Edge or Chromium was found to print the PDF (or the one set was not found). */
   noBrowser?: boolean;
   /** The browser could not print the PDF: its last words. */

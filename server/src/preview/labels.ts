@@ -13,10 +13,11 @@ interface FixedLabels {
   cc: string;
   attachments: string;
   signedBy: string;
+  contact: string;
 }
 
 const FIXED: Record<MemoLang, FixedLabels> = {
-  en: { title: 'MEMORANDUM', date: 'DATE:', subject: 'SUBJECT:', cc: 'c.c.:', attachments: 'Attach.:', signedBy: 'Original signed by' },
+  en: { title: 'MEMORANDUM', date: 'DATE:', subject: 'SUBJECT:', cc: 'c.c.:', attachments: 'Attach.:', signedBy: 'Original signed by', contact: 'Contact:' },
   // Canadian French: a no-break space before the colon; c. c. and p. j. take no colon (Translation Bureau).
   fr: {
     title: 'NOTE DE SERVICE',
@@ -25,6 +26,7 @@ const FIXED: Record<MemoLang, FixedLabels> = {
     cc: `c.${NBSP}c.`,
     attachments: `p.${NBSP}j.`,
     signedBy: 'Version originale signée par',
+    contact: `Personne-ressource${NBSP}:`,
   },
 };
 
@@ -33,10 +35,14 @@ export function label(lang: MemoLang, key: keyof FixedLabels): string {
   return FIXED[lang][key];
 }
 
-/** `TO:`, or `DESTINATAIRE :` / `DESTINATAIRES :` by the number of recipients. */
-export function recipientsLabel(lang: MemoLang, count: number): string {
+/**
+ * `TO:`, or `DESTINATAIRE :` / `DESTINATAIRES :`: by `form` when given (the memo view's `toLabel`),
+ * else by the number of recipients.
+ */
+export function recipientsLabel(lang: MemoLang, count: number, form?: 'singular' | 'plural'): string {
   if (lang === 'en') return 'TO:';
-  return `${count === 1 ? 'DESTINATAIRE' : 'DESTINATAIRES'}${NBSP}:`;
+  const singular = form ? form === 'singular' : count === 1;
+  return `${singular ? 'DESTINATAIRE' : 'DESTINATAIRES'}${NBSP}:`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
+import { isPlaceholderTarget } from '../engine/rules/placeholder-link';
 import { escapeHtml } from './escape';
 import type { MemoLang } from './labels';
 
@@ -85,6 +86,15 @@ function createMarkdown(): MarkdownIt {
       render: (tokens: MarkdownIt.Token[], idx: number) => (tokens[idx].nesting === 1 ? `<div class="lang-block" lang="${lang}">\n` : '</div>\n'),
     });
   }
+  // A link to a placeholder (`](#)`, TODO, example.com) goes nowhere: shown as marked text, in the preview and the export alike.
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    if (!isPlaceholderTarget(tokens[idx].attrGet('href') ?? '')) return self.renderToken(tokens, idx, options);
+    const close = tokens.findIndex((t, j) => j > idx && t.type === 'link_close');
+    if (close > idx) tokens[close].meta = { ...(tokens[close].meta as object | null), placeholder: true };
+    return '<span class="placeholder-link">';
+  };
+  md.renderer.rules.link_close = (tokens, idx, options, _env, self) =>
+    (tokens[idx].meta as { placeholder?: boolean } | null)?.placeholder ? '</span>' : self.renderToken(tokens, idx, options);
   md.renderer.rules.image = (tokens, idx, _options, env: BodyEnv) => {
     const token = tokens[idx];
     const alt = token.children ? md.renderer.renderInlineAsText(token.children, md.options, env) : token.content;

@@ -3,6 +3,13 @@ import type { MemoLang } from './labels';
 /** Text as the memo gives it: one string for every language, or a value per language. */
 export type MemoText = string | { en?: string; fr?: string };
 
+/** The person to contact about the memo, printed after the signatures (Contact: / Personne-ressource :). */
+export interface ContactView {
+  name?: string;
+  title?: MemoText;
+  email?: string;
+}
+
 export interface SenderView {
   name?: string;
   title?: MemoText;
@@ -22,12 +29,15 @@ export interface MemoView {
   address?: MemoText;
   reference?: MemoText;
   to: MemoText[];
+  /** The French recipients label's number: `toLabel` as written, else worked out from the recipients (see `recipientsForm`). */
+  toLabel: 'singular' | 'plural';
   from: SenderView[];
   date?: string;
   subject?: MemoText;
   signature: 'original' | 'none';
   cc: MemoText[];
   attachments: MemoText[];
+  contact?: ContactView;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,6 +73,20 @@ function langs(value: unknown): MemoLang[] {
   return unique.length > 0 ? unique : ['en'];
 }
 
+/** French words naming a group although singular: "Personnel des bureaux…", "Équipe de direction". */
+const COLLECTIVE = new Set(['personnel', 'équipe', 'conseil', 'comité', 'bureau', 'ensemble', 'direction', 'division', 'secteur', 'service', 'réseau']);
+
+/**
+ * DESTINATAIRE for one recipient who is one person, DESTINATAIRES otherwise: a single entry that
+ * names a group ("Gestionnaires des services municipaux regroupés", "Personnel des bureaux") is plural,
+ * as in Ontario memos. A group is read from its first word: a plural (-s, -x) or a collective noun.
+ */
+export function recipientsForm(to: readonly MemoText[]): 'singular' | 'plural' {
+  if (to.length !== 1) return 'plural';
+  const first = (inLang(to[0], 'fr') ?? '').trim().split(/[\s,]+/u)[0]?.toLowerCase() ?? '';
+  return /^\p{L}{3,}[sx]$/u.test(first) || COLLECTIVE.has(first) ? 'plural' : 'singular';
+}
+
 /** Reads the view from a memo's data (whatever its shape). */
 export function memoView(data: unknown): MemoView {
   const d = isRecord(data) ? data : {};
@@ -76,12 +100,14 @@ export function memoView(data: unknown): MemoView {
     address: text(d.address),
     reference: text(d.reference),
     to: list(d.to),
+    toLabel: d.toLabel === 'singular' || d.toLabel === 'plural' ? d.toLabel : recipientsForm(list(d.to)),
     from,
     date: scalar(d.date),
     subject: text(d.subject),
     signature: d.signature === 'none' ? 'none' : 'original',
     cc: list(d.cc),
     attachments: list(d.attachments),
+    ...(isRecord(d.contact) ? { contact: { name: scalar(d.contact.name), title: text(d.contact.title), email: scalar(d.contact.email) } } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ export interface RenderedMemo {
   /** The memo as an HTML fragment: one `.memo-page` per language, inside `.memo-pages`. */
   html: string;
   langs: MemoLang[];
-  /** The subject in the memo's first language (for a window or document title). */
+  /** The subject in the memo's language, or in both of a two-language memo's (for a window or document title). */
   title: string;
   /** False when the YAML could not be read (syntax error, no front matter): the header block is then empty. */
   complete: boolean;
@@ -35,7 +35,9 @@ export function renderMemo(memo: ParsedMemo, options: RenderOptions = {}): Rende
   const two = view.langs.length > 1;
   const pages = view.langs.map((lang) => page(view, lang, renderBody(memo.body.text, two ? lang : undefined, env)));
   const html = `<div class="memo-pages memo-pages-${pages.length}">\n${pages.join('')}</div>\n`;
-  return { html, langs: view.langs, title: inLang(view.subject, view.langs[0]) ?? '', complete };
+  // A two-language memo is titled in both of its languages, in its order ("Update / Mise à jour").
+  const titles = [...new Set(view.langs.map((lang) => inLang(view.subject, lang)).filter((t): t is string => !!t))];
+  return { html, langs: view.langs, title: titles.join(' / '), complete };
 }
 
 /** An image resolver for one render, which stops inlining once `budget` characters of data: URLs are used. */
@@ -59,6 +61,7 @@ function page(view: MemoView, lang: MemoLang, body: string): string {
     headerBlock(view, lang),
     `<div class="memo-body">\n${body}</div>\n`,
     signatures(view, lang),
+    contact(view, lang),
     distribution(view, lang),
     '</article>\n',
   ].join('');
@@ -106,7 +109,7 @@ function headerBlock(view: MemoView, lang: MemoLang): string {
   const subject = escapeHtml(inLang(view.subject, lang) ?? '');
   return (
     `<div class="memo-header">\n` +
-    headerRow('to', recipientsLabel(lang, view.to.length), to) +
+    headerRow('to', recipientsLabel(lang, view.to.length, view.toLabel), to) +
     headerRow('from', sendersLabel(lang, view.from.map((s) => s.gender)), from) +
     headerRow('date', label(lang, 'date'), date) +
     headerRow('subject', label(lang, 'subject'), subject) +
@@ -125,6 +128,21 @@ function signatures(view: MemoView, lang: MemoLang): string {
     )
     .join('');
   return `<section class="memo-signatures">\n${signedBy}${people}</section>\n`;
+}
+
+/** An address that can be a mailto link as it is (no spaces, quotes or brackets). */
+const PLAIN_EMAIL = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/;
+
+/** `Contact: name, title, e-mail` (`Personne-ressource :` in French), the e-mail a mailto link. */
+function contact(view: MemoView, lang: MemoLang): string {
+  const c = view.contact;
+  if (!c) return '';
+  const email = c.email?.trim();
+  const parts = [c.name?.trim(), inLang(c.title, lang)?.trim()].filter((p): p is string => !!p).map(escapeHtml);
+  if (email) parts.push(PLAIN_EMAIL.test(email) ? `<a href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>` : escapeHtml(email));
+  if (parts.length === 0) return '';
+  return `<section class="memo-contact"><p><span class="contact-label">${escapeHtml(label(lang, 'contact'))}</span> ${parts.join(', ')}</p></section>
+`;
 }
 
 function distributionList(name: string, labelText: string, items: readonly MemoText[], lang: MemoLang): string {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isRealDay, readDate } from '../../../server/src/engine/dates';
+import { checkMemo } from '../../../server/src/engine';
+import { dayPastMonthEnd, isRealDay, readDate } from '../../../server/src/engine/dates';
 
 describe('reading hand-written dates', () => {
   const one: [string, string][] = [
@@ -41,5 +42,26 @@ describe('reading hand-written dates', () => {
     assert.equal(isRealDay(2023, 2, 29), false);
     assert.equal(isRealDay(1900, 2, 29), false);
     assert.equal(isRealDay(2000, 2, 29), true);
+  });
+});
+
+describe('a day past the end of its month', () => {
+  it('is read from the unambiguous forms, with the month\'s length and last day', () => {
+    assert.deepEqual(dayPastMonthEnd('June 31, 2021'), { year: 2021, month: 6, days: 30, lastDay: '2021-06-30' });
+    assert.deepEqual(dayPastMonthEnd('31 juin 2021'), { year: 2021, month: 6, days: 30, lastDay: '2021-06-30' });
+    assert.deepEqual(dayPastMonthEnd('2021-02-29'), { year: 2021, month: 2, days: 28, lastDay: '2021-02-28' });
+    assert.equal(dayPastMonthEnd('June 30, 2021'), undefined);
+    assert.equal(dayPastMonthEnd('June 32, 2021'), undefined);
+    assert.equal(dayPastMonthEnd('31/06/2021'), undefined);
+  });
+
+  it('gets "June has 30 days" and the month\'s last day as a fix, in both languages', () => {
+    const memo = (date: string) => `---\nlang: en\nministry: {en: A, fr: B}\nto: [Everyone]\nfrom: [{name: Pat Doe, title: Director}]\ndate: ${date}\nsubject: Update\n---\nBody.\n`;
+    const finding = (date: string, locale: 'en' | 'fr') => checkMemo(memo(date), 'markdown', { locale }).findings.find((f) => f.rule === 'date-format');
+    const en = finding('June 31, 2021', 'en');
+    assert.equal(en?.message, 'June 31, 2021 is not a real day: June has 30 days.');
+    assert.deepEqual(en?.fixes.map((f) => [f.edits[0].newText, f.safe]), [['2021-06-30', false]]);
+    assert.equal(finding('2021-06-31', 'fr')?.message, 'La date 2021-06-31 n\u2019existe pas\u00a0: le mois de juin compte 30 jours.');
+    assert.equal(finding('2021-02-29', 'en')?.message, '2021-02-29 is not a real day: February 2021 has 28 days.');
   });
 });

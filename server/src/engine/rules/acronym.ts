@@ -1,5 +1,6 @@
 import type { Language } from '../prose/body';
 import type { RuleContext } from '../context';
+import type { Fix } from '../findings';
 import { addToGlossary, inGlossary } from '../glossary';
 import type { MappedText } from '../prose/mapped';
 import { addressesOf } from '../prose/patterns';
@@ -7,7 +8,8 @@ import type { Rule } from '../rule';
 import { memoTexts } from '../prose/texts';
 
 /** Acronyms every reader knows: they never need a definition. */
-const BUILT_IN = new Set(['COVID', 'COVID-19', 'OPS', 'FAQ', 'PDF', 'URL', 'TTY', 'ATS']);
+// TBD, TODO, XXX and the like are placeholders, reported once by placeholder-text, not acronyms to define.
+const BUILT_IN = new Set(['COVID', 'COVID-19', 'OPS', 'FAQ', 'PDF', 'URL', 'TTY', 'ATS', 'TBD', 'TBC', 'TODO', 'FIXME', 'XXX']);
 // Bounded: no real word is longer, and an unbounded run over a 5 MB line overflowed the regular expression's stack.
 const WORD = /[\p{L}\p{N}]{1,256}(?:-[\p{L}\p{N}]{1,256}){0,16}/gu;
 const ACRONYM = /^\p{Lu}{2,}s?$/u;
@@ -22,6 +24,10 @@ interface Use {
   start: number;
   end: number;
   definition: boolean;
+  /** For a definition: the full name's [start, end) in `text`, and the whole definition's (what moving it replaces). */
+  name?: { start: number; end: number; whole: [number, number]; form: 'name-first' | 'acronym-first' };
+  /** Whether the use is in the body, where a definition can be written in (front-matter values have quoting rules). */
+  inBody: boolean;
 }
 
 /** The acronym's own form, without a plural s: CMSMs and CMSM are one acronym. */
@@ -104,7 +110,7 @@ function parenAfter(text: string, at: number): boolean {
  * The acronyms of one text, in order (numbered from `firstOrder`), each marked when this very place defines it:
  * `Full name (ACR)`, or `ACR (Full name)` whose first word starts like the acronym.
  */
-function usesIn(text: MappedText, lang: Language | undefined, firstOrder: number, exempt: (word: string) => boolean): Use[] {
+function usesIn(text: MappedText, lang: Language | undefined, firstOrder: number, exempt: (word: string) => boolean, inBody: boolean): Use[] {
   const masked = addressesOf(text).masked;
   const words = candidateWords(masked).filter((m) => ACRONYM.test(m[0]) && !ROMAN.test(m[0]) && !exempt(m[0]) && !exempt(keyOf(m[0])));
   // A text in capitals only (a heading, a shouted line) has no acronyms to read.
@@ -127,8 +133,87 @@ function usesIn(text: MappedText, lang: Language | undefined, firstOrder: number
     EXPANSION.lastIndex = end;
     const expansion = EXPANSION.exec(masked)?.[1].trim() ?? '';
     const expands = expansion.split(/\s+/).length >= 2 && foldAccents(expansion)[0] === foldAccents(m[0])[0];
-    return { key: keyOf(m[0]), word: m[0], lang, order: firstOrder + index, text, start, end, definition: inParens || expands };
+    const key = keyOf(m[0]);
+    let name: Use['name'];
+    // Not `((ACR)`: what the outer parenthesis holds is not the name.
+    if (inParens && parenBefore(masked, open) < 0) name = nameBefore(masked, open, end, key);
+    else if (expands) {
+      const close = masked.indexOf(')', end);
+      const from = masked.indexOf('(', end) + 1;
+      name = { start: from, end: close, whole: [end, close + 1], form: 'acronym-first' };
+    }
+    return { key, word: m[0], lang, order: firstOrder + index, text, start, end, definition: inParens || expands, inBody, ...(name ? { name } : {}) };
   });
+}
+
+/** Small words a full name holds that give its acronym no letter: "Ministry of Labour", "services d'emploi". */
+const LINKING = new Set(['of', 'the', 'and', 'for', 'to', 'in', 'on', 'at', 'a', 'an', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'à', 'au', 'aux', 'en', 'pour', 'sur', 'd', 'l']);
+const NAME_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * The full name `Full name (ACR)` spells out: the words before the `(` whose initials, read backwards,
+ * are the acronym's letters (linking words skipped). Undefined when they do not spell it.
+ */
+function nameBefore(text: string, open: number, acronymEnd: number, key: string): Use['name'] {
+  let closeAt = acronymEnd;
+  while (closeAt < text.length && SPACE.test(text[closeAt])) closeAt++;
+  if (text[closeAt] !== ')') return undefined;
+  const from = Math.max(0, open - 400);
+  const words = [...text.slice(from, open).matchAll(NAME_WORD)];
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  const nameEnd = from + last.index + last[0].length;
+  if (text.slice(nameEnd, open).trim() !== '') return undefined;
+  const letters = foldAccents(key);
+  const bare = words.map((w) => foldAccents(w[0]).replace(/^[dl]['’]/, ''));
+  // Read backwards, a linking word may be skipped or give its letter ("des" before "Développement"):
+  // a search over (word, letter), each pair tried once.
+  const failed = new Set<number>();
+  const spell = (w: number, next: number): number => {
+    if (next < 0) return w + 1;
+    if (w < 0 || failed.has(w * 64 + next)) return -1;
+    const linking = LINKING.has(bare[w].replace(/['’]$/, ''));
+    if (linking) {
+      const skipped = spell(w - 1, next);
+      if (skipped >= 0) return skipped;
+    }
+    if (bare[w][0] === letters[next]) {
+      const taken = spell(w - 1, next - 1);
+      if (taken >= 0) return taken;
+    }
+    failed.add(w * 64 + next);
+    return -1;
+  };
+  if (letters.length > 60) return undefined;
+  const first = spell(words.length - 1, letters.length - 1);
+  if (first < 0) return undefined;
+  return { start: from + words[first].index, end: nameEnd, whole: [from + words[first].index, closeAt + 1], form: 'name-first' };
+}
+
+/**
+ * "Move the definition to the first use": the first use becomes `Full name (ACR)` and the late
+ * definition the bare acronym, in one edit set. Only where both places are the writer's own
+ * characters and the first use is in the body (a front-matter value may need quoting).
+ */
+function moveDefinition(ctx: RuleContext, use: Use, definition: Use): Fix | undefined {
+  const name = definition.name;
+  if (!name || !use.inBody) return undefined;
+  const document = ctx.memo.text;
+  const [wholeStart, wholeEnd] = name.whole;
+  if (!use.text.isVerbatim(document, use.start, use.end) || !definition.text.isVerbatim(document, wholeStart, wholeEnd)) return undefined;
+  const full = definition.text.text.slice(name.start, name.end).trim();
+  if (full === '' || /[\n\ufffc]/.test(full)) return undefined;
+  const atUse = name.form === 'name-first' ? `${full} (${use.word})` : `${use.word} (${full})`;
+  const [us, ue] = use.text.span(use.start, use.end);
+  const [ds, de] = definition.text.span(wholeStart, wholeEnd);
+  // The definition keeps its acronym: `Full name (ACR)` becomes `ACR`; `ACR (Full name)` loses its parenthesis.
+  const atDefinition = name.form === 'name-first' ? definition.word : '';
+  return {
+    title: ctx.t('fix.moveDefinition', { acronym: use.word }),
+    edits: [ctx.edit(us, ue, atUse), ctx.edit(ds, de, atDefinition)],
+    safe: false,
+    preferred: true,
+  };
 }
 
 function report(ctx: RuleContext, use: Use, definition: Use | undefined): void {
@@ -137,10 +222,11 @@ function report(ctx: RuleContext, use: Use, definition: Use | undefined): void {
     ? [{ range: ctx.memo.lines.range(...definition.text.span(definition.start, definition.end)), message: ctx.t('acronym.definedHere', { acronym: definition.word }) }]
     : undefined;
   const glossary = addToGlossary(ctx.config, use.lang ? { [use.lang]: use.key } : { en: use.key, fr: use.key }, ctx.t('fix.addToGlossary', { term: use.key }));
+  const move = definition ? moveDefinition(ctx, use, definition) : undefined;
   ctx.report({
     start, end,
     message: ctx.t(definition ? 'acronym.late' : 'acronym.undefined', { acronym: use.word }),
-    fixes: glossary ? [glossary] : [],
+    fixes: [...(move ? [move] : []), ...(glossary ? [glossary] : [])],
     ...(related ? { related } : {}),
   });
 }
@@ -165,7 +251,7 @@ export const acronym: Rule = {
     const definitionsOf = new Map<string, Use[]>();
     for (const piece of memoTexts(ctx.memo)) {
       if (piece.field === 'address') continue;
-      for (const use of usesIn(piece.text, piece.lang, uses.length, exempt)) {
+      for (const use of usesIn(piece.text, piece.lang, uses.length, exempt, piece.field === 'body')) {
         uses.push(use);
         if (!use.definition) continue;
         const known = definitionsOf.get(use.key);

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { nodeAt } from '../ast';
-import { readDate } from '../dates';
+import { dayPastMonthEnd, readDate } from '../dates';
 import type { Fix } from '../findings';
 import type { Rule } from '../rule';
 import { SchemaError } from '../schema';
@@ -39,6 +39,18 @@ export const dateFormat: Rule = {
       safe: readings.length === 1,
       preferred: readings.length === 1,
     }));
+    const past = dayPastMonthEnd(value);
+    if (past) {
+      // "June has 30 days", with the month's last day offered (never applied: the writer may have meant another day).
+      const monthName = new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-CA' : 'en-CA', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, past.month - 1, 1));
+      const month = past.month === 2 ? `${monthName} ${past.year}` : monthName;
+      ctx.report({
+        start, end,
+        message: ctx.t('date.pastMonthEnd', { value, month: ctx.locale === 'en' ? month : month.toLowerCase(), days: past.days }),
+        fixes: [{ title: ctx.t('fix.dateLastDay', { iso: past.lastDay }), edits: [ctx.edit(start, end, past.lastDay)], safe: false, preferred: false }],
+      });
+      return;
+    }
     const wellFormed = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value);
     ctx.report({ start, end, message: ctx.t(wellFormed ? 'date.notReal' : 'date.format', { value }), fixes: wellFormed ? [] : fixes });
   },

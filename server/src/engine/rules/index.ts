@@ -10,6 +10,7 @@ import { imageAlt } from './image-alt';
 import { officialName } from './official-name';
 import { parity } from './parity';
 import { placeholderLink } from './placeholder-link';
+import { placeholderText } from './placeholder-text';
 import { recipients } from './recipients';
 import { schema } from './schema';
 import { signatories } from './signatories';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   dateFormat,
   placeholderLink,
   imageAlt,
+  placeholderText,
   acronym,
   frTypography,
   parity,

@@ -5,7 +5,7 @@ import type { RuleContext } from '../context';
 import { refusalText } from '../file-refusal';
 import type { RelatedPlace } from '../findings';
 import type { MessageId } from '../messages';
-import { SideFacts, sideFacts } from '../prose/parity-facts';
+import { Mention, SideFacts, sideFacts } from '../prose/parity-facts';
 import { memoKindOf, parseMemo, ParsedMemo } from '../parse';
 import type { Rule } from '../rule';
 import { memoLanguages } from '../prose/texts';
@@ -13,6 +13,8 @@ import { memoLanguages } from '../prose/texts';
 /** The other side of a comparison: the same memo (another block) or the translation's file. */
 interface There {
   facts: SideFacts;
+  /** Where each of its paragraphs, headings, cells and items starts, in reading order (see `blockStarts`). */
+  blocks: number[];
   memo: ParsedMemo;
   /** The translation's path; undefined for the same memo. */
   path?: string;
@@ -30,8 +32,48 @@ function place(there: There, span: [number, number], ctx: RuleContext): RelatedP
   return [{ ...(there.path ? { uri: there.path } : {}), range: there.memo.lines.range(span[0], span[1]), message }];
 }
 
+/** Where each piece of prose of these sections starts in its document: the k-th on each side is the same paragraph or item. */
+function blockStarts(sections: readonly BodySection[]): number[] {
+  return sections.flatMap((s) => s.prose.filter((p) => p.length > 0).map((p) => p.startOf(0)));
+}
+
+/** The index of the block holding a document offset (the last block starting at or before it). */
+function blockOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  if (high < 0 || offset < starts[0]) return -1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * A value here the other side lacks, paired with the value the other side has instead in the same
+ * paragraph or item ("19 here, 18 in the French version"): one mismatch, one finding. The first
+ * unpaired value of each block on each side pair up, so both files pair the same values.
+ */
+function pairInBlocks(here: readonly Mention[], hereBlocks: readonly number[], there: readonly Mention[], thereBlocks: readonly number[]): Map<Mention, Mention> {
+  const waiting = new Map<number, Mention[]>();
+  for (const mention of there) {
+    const block = blockOf(thereBlocks, mention.span[0]);
+    if (block < 0) continue;
+    const list = waiting.get(block) ?? [];
+    list.push(mention);
+    waiting.set(block, list);
+  }
+  const pairs = new Map<Mention, Mention>();
+  for (const mention of here) {
+    const partner = waiting.get(blockOf(hereBlocks, mention.span[0]))?.shift();
+    if (partner) pairs.set(mention, partner);
+  }
+  return pairs;
+}
+
 /** Reports, on this side only, what differs from the other side (the other side reports its own view). */
-function compareSides(ctx: RuleContext, here: SideFacts, there: There): void {
+function compareSides(ctx: RuleContext, here: SideFacts, hereBlocks: number[], there: There): void {
   const other = ctx.t(version(there.facts.lang));
   for (const what of ['paragraphs', 'listItems', 'links'] as const) {
     if (here[what] === there.facts[what]) continue;
@@ -42,12 +84,20 @@ function compareSides(ctx: RuleContext, here: SideFacts, there: There): void {
     });
   }
   for (const kind of ['numbers', 'emails', 'urls'] as const) {
-    for (const [key, mention] of here[kind]) {
-      if (there.facts[kind].has(key)) continue;
-      ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.missingThere', { value: mention.shown, version: other }), related: place(there, there.facts.anchor, ctx) });
+    const onlyHere = [...here[kind]].filter(([key]) => !there.facts[kind].has(key)).map(([, mention]) => mention);
+    const onlyThere = [...there.facts[kind]].filter(([key]) => !here[kind].has(key)).map(([, mention]) => mention);
+    const pairs = pairInBlocks(onlyHere, hereBlocks, onlyThere, there.blocks);
+    const paired = new Set(pairs.values());
+    for (const mention of onlyHere) {
+      const partner = pairs.get(mention);
+      if (partner) {
+        ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.differs', { value: mention.shown, other: partner.shown, version: other }), related: place(there, partner.span, ctx) });
+      } else {
+        ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.missingThere', { value: mention.shown, version: other }), related: place(there, there.facts.anchor, ctx) });
+      }
     }
-    for (const [key, mention] of there.facts[kind]) {
-      if (here[kind].has(key)) continue;
+    for (const mention of onlyThere) {
+      if (paired.has(mention)) continue;
       ctx.report({ start: here.anchor[0], end: here.anchor[1], message: ctx.t('parity.missingHere', { value: mention.shown, version: other }), related: place(there, mention.span, ctx) });
     }
   }
@@ -74,8 +124,9 @@ function checkBlocks(ctx: RuleContext): void {
   const glossary = ctx.config.glossary;
   const enFacts = sideFacts(en, 'en', glossary, en[0].anchor);
   const frFacts = sideFacts(fr, 'fr', glossary, fr[0].anchor);
-  compareSides(ctx, enFacts, { facts: frFacts, memo: ctx.memo });
-  compareSides(ctx, frFacts, { facts: enFacts, memo: ctx.memo });
+  const [enBlocks, frBlocks] = [blockStarts(en), blockStarts(fr)];
+  compareSides(ctx, enFacts, enBlocks, { facts: frFacts, blocks: frBlocks, memo: ctx.memo });
+  compareSides(ctx, frFacts, frBlocks, { facts: enFacts, blocks: enBlocks, memo: ctx.memo });
 }
 
 const data = (memo: ParsedMemo) => (memo.data ?? {}) as Record<string, unknown>;
@@ -138,7 +189,7 @@ function checkTranslation(ctx: RuleContext): void {
   const glossary = ctx.config.glossary;
   const hereFacts = sideFacts(hereSections, hereLang, glossary, hereSections.length > 0 ? anchorOf(ctx.memo, hereSections) : [ts, te]);
   const thereFacts = sideFacts(thereSections, thereLang, glossary, thereSections.length > 0 ? anchorOf(other, thereSections) : otherStart);
-  compareSides(ctx, hereFacts, { facts: thereFacts, memo: other, path: target });
+  compareSides(ctx, hereFacts, blockStarts(hereSections), { facts: thereFacts, blocks: blockStarts(thereSections), memo: other, path: target });
 }
 
 /** The two languages in step: `::: en` and `::: fr` blocks, and a memo and its `translation:` file. */

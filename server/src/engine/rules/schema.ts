@@ -27,9 +27,12 @@ function unknownKey(ctx: RuleContext, e: SchemaError): void {
     ctx.report({ start, end, severity: 'warning', message: ctx.t('schema.unknownKey', { key }) });
     return;
   }
+  // Standing for a required key it is that key's only finding (validateMemoData drops the "missing"), so an error.
+  const required = (e.parentSchema as { required?: unknown } | undefined)?.required;
+  const standsForRequired = Array.isArray(required) && required.includes(guess.key);
   ctx.report({
     start, end,
-    severity: 'warning',
+    severity: standsForRequired ? 'error' : 'warning',
     message: ctx.t('schema.unknownKeySuggest', { key, suggestion: guess.key }),
     fixes: [{ title: ctx.t('fix.rename', { from: key, to: guess.key }), edits: [ctx.edit(start, end, guess.key)], safe: guess.safe, preferred: true }],
   });
