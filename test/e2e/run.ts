@@ -127,7 +127,32 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await banner.waitFor({ timeout: UI_LIMIT_MS });
     return (await banner.textContent()) ?? '';
   });
+  // It leaves an unsaved untitled memo open, so only steps that open files of their own come after it.
+  await step('New Memo (French), Tab through every field without typing: the Problems panel is not empty; Ctrl+K V shows the letterhead', workbench, async () => {
+    // The preview is closed first, so that Ctrl+K V is what opens it. (The broken memo stays open,
+    // edited by the quick fix above: closing it would ask to save.)
+    const keys = workbench.page.keyboard;
+    await keys.press('Control+2');
+    await keys.press('Control+W');
+    await workbench.page.locator('.tabs-container .tab', { hasText: 'Preview:' }).waitFor({ state: 'detached' });
+    await keys.press('Control+1');
+    await workbench.runCommandAnswering('Policy Memo: New Memo', 'French', 'Markdown memo (.memo.md)');
+    await workbench.waitForEditorText('lang: fr');
+    // The French template's 11 fields, then $0: the writer presses Tab and types nothing.
+    for (let field = 0; field < 11; field++) await keys.press('Tab');
+    await keys.press('Escape');
+    const rows = (await workbench.problemsWith('policy-memoplaceholder-text[')).filter((r) => r.includes('placeholder-text'));
+    await workbench.runCommand('View: Hide Panel');
+    await workbench.editor().click({ position: { x: 200, y: 10 } });
+    await keys.press('Control+K');
+    await keys.press('v');
+    await workbench.webview().locator('.letterhead').getByText('Nom du ministère').first().waitFor({ timeout: UI_LIMIT_MS });
+    await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
+    return `${rows.length} placeholder-text problems, the first: ${rows[0]}`;
+  });
   await step('an unclosed quote typed in a subject: Ctrl+. closes it, and the preview recovers', workbench, async () => {
+    // In the editors' group, beside the preview (after the step above, the preview may have the focus).
+    await workbench.page.keyboard.press('Control+1');
     await workbench.openFile('typing.memo.md');
     await workbench.webview().getByText('Continuité des services en hiver').first().waitFor({ timeout: UI_LIMIT_MS });
     // Line 12 of test/integration/workspace/typing.memo.md (the editor wraps long lines, so its screen lines are no guide).
@@ -144,29 +169,6 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.webview().locator('.banner', { hasText: 'cannot be read right now' }).waitFor({ state: 'detached', timeout: UI_LIMIT_MS });
     await workbench.runCommand('File: Revert File');
     return `offered: ${offered.join(' | ')}`;
-  });
-  // Last: it leaves an unsaved untitled memo open.
-  await step('New Memo (French), Tab through every field without typing: the Problems panel is not empty; Ctrl+K V shows the letterhead', workbench, async () => {
-    // The preview is closed first, so that Ctrl+K V is what opens it. (The broken memo stays open,
-    // edited by the quick fix above: closing it would ask to save.)
-    const keys = workbench.page.keyboard;
-    await keys.press('Control+2');
-    await keys.press('Control+W');
-    await workbench.page.locator('.tabs-container .tab', { hasText: 'Preview:' }).waitFor({ state: 'detached' });
-    await keys.press('Control+1');
-    await workbench.runCommandAnswering('Policy Memo: New Memo', 'French');
-    await workbench.waitForEditorText('lang: fr');
-    // The French template's 11 fields, then $0: the writer presses Tab and types nothing.
-    for (let field = 0; field < 11; field++) await keys.press('Tab');
-    await keys.press('Escape');
-    const rows = (await workbench.problemsWith('policy-memoplaceholder-text[')).filter((r) => r.includes('placeholder-text'));
-    await workbench.runCommand('View: Hide Panel');
-    await workbench.editor().click({ position: { x: 200, y: 10 } });
-    await keys.press('Control+K');
-    await keys.press('v');
-    await workbench.webview().locator('.letterhead').getByText('Nom du ministère').first().waitFor({ timeout: UI_LIMIT_MS });
-    await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
-    return `${rows.length} placeholder-text problems, the first: ${rows[0]}`;
   });
 }
 

@@ -83,16 +83,18 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** Runs a command that asks a question of its own in a quick pick, and answers it with `answer`. */
-  async runCommandAnswering(title: string, answer: string): Promise<void> {
+  /** Runs a command that asks questions of its own in quick picks, and answers them with `answers`, in order. */
+  async runCommandAnswering(title: string, ...answers: string[]): Promise<void> {
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
     await this.pickFocused(title);
-    // The command's own pick replaces the palette: its entry named `answer` exactly.
-    await this.page.locator('.quick-input-list .label-name', { hasText: new RegExp(`^${escapeRegExp(answer)}$`) }).first().waitFor();
-    await this.pickFocused(answer);
+    for (const answer of answers) {
+      // The command's own picks replace the palette, one after the other: the entry named `answer` exactly.
+      await this.page.locator('.quick-input-list .label-name', { hasText: new RegExp(`^${escapeRegExp(answer)}$`) }).first().waitFor();
+      await this.pickFocused(answer);
+    }
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 

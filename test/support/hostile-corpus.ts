@@ -34,6 +34,34 @@ export function glossaryYaml(count: number): string {
   return lines.join('\n') + '\n';
 }
 
+/** A two-language memo whose `::: en` and `::: fr` blocks hold these texts. */
+function twoLanguages(en: string, fr: string, subject = { en: 'Numbers', fr: 'Nombres' }): string {
+  return [
+    '---',
+    'lang: [en, fr]',
+    'ministry:',
+    '  en: Ministry of Children, Community and Social Services',
+    '  fr: Ministère des Services à l’enfance et des Services sociaux et communautaires',
+    'to:',
+    '  - en: Ontario Works Administrators',
+    '    fr: Administratrices et administrateurs d’Ontario au travail',
+    'from:',
+    '  - name: Gabriel Lévesque',
+    '    title: {en: Assistant Deputy Minister, fr: Sous-ministre adjoint}',
+    'date: 2026-10-02',
+    `subject: {en: ${subject.en}, fr: ${subject.fr}}`,
+    '---',
+    '::: en',
+    en,
+    ':::',
+    '',
+    '::: fr',
+    fr,
+    ':::',
+    '',
+  ].join('\n');
+}
+
 /**
  * A typical two-language memo (about 6 KB) that uses `used` of the glossary's first terms in both
  * blocks, some only in one (so parity has something to say about terms).
@@ -46,34 +74,7 @@ export function glossaryMemo(used = 40): string {
     en.push(`Paragraph ${p + 1}: offices using the ${terms.map((t) => t.en).join(', the ')} will report by March 31, 2027 to the program team, as the guidance describes.`);
     fr.push(`Paragraphe ${p + 1}\u00a0: les bureaux qui utilisent ${terms.slice(p % 2).map((t) => t.fr).join(', ')} feront rapport d’ici le 31 mars 2027 à l’équipe du programme.`);
   }
-  return [
-    '---',
-    'lang: [en, fr]',
-    'ministry:',
-    '  en: Ministry of Children, Community and Social Services',
-    '  fr: Ministère des Services à l’enfance et des Services sociaux et communautaires',
-    'to:',
-    '  - en: Ontario Works Administrators',
-    '    fr: Administratrices et administrateurs d’Ontario au travail',
-    'from:',
-    '  - name: Gabriel Lévesque',
-    '    title:',
-    '      en: Assistant Deputy Minister',
-    '      fr: Sous-ministre adjoint',
-    'date: 2026-10-02',
-    'subject:',
-    '  en: Updated reporting terms',
-    '  fr: Nouvelles modalités de rapport',
-    '---',
-    '::: en',
-    en.join('\n\n'),
-    ':::',
-    '',
-    '::: fr',
-    fr.join('\n\n'),
-    ':::',
-    '',
-  ].join('\n');
+  return twoLanguages(en.join('\n\n'), fr.join('\n\n'), { en: 'Updated reporting terms', fr: 'Nouvelles modalités de rapport' });
 }
 
 /** A file of a hostile case's workspace folder: text, or something that is not a regular file. */
@@ -116,31 +117,6 @@ function mapping(key: string, count: number, indent = '  '): string[] {
 /** The cases of issue 10 that are about how long a check takes, generated. */
 export function hostileCases(): HostileCase[] {
   const numbers = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(from + i)).join(' ');
-  const twoLanguages = (en: string, fr: string) =>
-    [
-      '---',
-      'lang: [en, fr]',
-      'ministry:',
-      '  en: Ministry of Children, Community and Social Services',
-      '  fr: Ministère des Services à l’enfance et des Services sociaux et communautaires',
-      'to:',
-      '  - en: Ontario Works Administrators',
-      '    fr: Administratrices et administrateurs d’Ontario au travail',
-      'from:',
-      '  - name: Gabriel Lévesque',
-      '    title: {en: Assistant Deputy Minister, fr: Sous-ministre adjoint}',
-      'date: 2026-10-02',
-      'subject: {en: Numbers, fr: Nombres}',
-      '---',
-      '::: en',
-      en,
-      ':::',
-      '',
-      '::: fr',
-      fr,
-      ':::',
-      '',
-    ].join('\n');
   const translated = (translation: string) => markdown([`translation: ${translation}`]);
   return [
     { name: 'a 50,000-key mapping', item: 1, file: 'keys.memo.md', text: markdown(mapping('x', 50_000)) },

@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createConnection } from 'vscode-languageserver/node';
-import { createMessageConnection, Diagnostic, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, MessageConnection } from 'vscode-languageserver-protocol/node';
 import { applyEdits, buildConfig, checkMemo, GlossaryTerm } from '../../server/src/engine';
 import { addToGlossary } from '../../server/src/engine/glossary';
-import { readText, unchangedSince } from '../../server/src/files/read';
-import { startServer } from '../../server/src/lsp/server';
+import { inMemoryServer } from '../support/in-memory-server';
 import { fixtures } from '../support/fixtures';
 import { scratchDir } from '../support/scratch';
 
@@ -85,15 +82,7 @@ interface Action {
 
 /** A language server on in-memory streams; waits on published diagnostics, never on time. */
 function server(folder: string) {
-  const up = new PassThrough();
-  const down = new PassThrough();
-  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
-    readFile: readText,
-    unchangedSince,
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  });
-  const client: MessageConnection = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const client: MessageConnection = inMemoryServer();
   const waiting = new Map<string, (d: Diagnostic[]) => void>();
   client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
     if (p.diagnostics.some((d) => d.code === 'acronym')) waiting.get(p.uri)?.(p.diagnostics);

@@ -2,12 +2,10 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createConnection } from 'vscode-languageserver/node';
-import { createMessageConnection, Diagnostic, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { readText, unchangedSince } from '../../server/src/files/read';
-import { startServer } from '../../server/src/lsp/server';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { readText } from '../../server/src/files/read';
+import { inMemoryServer } from '../support/in-memory-server';
 import { LspClient } from '../support/lsp';
 import { fixture } from '../support/memo';
 import { scratchDir } from '../support/scratch';
@@ -106,18 +104,12 @@ describe('the language server keeps a translation between keystrokes', () => {
     const en = path.join(dir, 'en.memo.md');
     writeFileSync(fr, FR.replace(/^translation: .*$/m, 'translation: en.memo.md'));
     const reads: string[] = [];
-    const up = new PassThrough();
-    const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
+    const client = inMemoryServer({
       readFile: (file, limits) => {
         reads.push(file);
         return readText(file, limits);
       },
-      unchangedSince,
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     });
-    const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const waiters: { version: number; resolve: (d: Diagnostic[]) => void }[] = [];
     client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       for (const w of waiters.filter((x) => p.uri === uriOf(en) && x.version === p.version)) w.resolve(p.diagnostics);

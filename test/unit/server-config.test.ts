@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createConnection } from 'vscode-languageserver/node';
-import { createMessageConnection, Diagnostic, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { readText, unchangedSince } from '../../server/src/files/read';
-import { startServer } from '../../server/src/lsp/server';
+import type { Diagnostic, MessageConnection } from 'vscode-languageserver-protocol/node';
+import { inMemoryServer } from '../support/in-memory-server';
 import { fixtures } from '../support/fixtures';
 import { scratchDir } from '../support/scratch';
 
@@ -21,15 +18,7 @@ class Editor {
   private version = 1;
 
   constructor() {
-    const up = new PassThrough();
-    const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
-      readFile: readText,
-      unchangedSince,
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    });
-    this.client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    this.client = inMemoryServer();
     this.client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
       this.latest.set(p.uri, p.diagnostics);
       this.waiters = this.waiters.filter((w) => (w.uri === p.uri && w.test(p.diagnostics) ? (w.resolve(p.diagnostics), false) : true));
