@@ -56,17 +56,20 @@ function blockOf(starts: readonly number[], offset: number): number {
  * unpaired value of each block on each side pair up, so both files pair the same values.
  */
 function pairInBlocks(here: readonly Mention[], hereBlocks: readonly number[], there: readonly Mention[], thereBlocks: readonly number[]): Map<Mention, Mention> {
-  const waiting = new Map<number, Mention[]>();
+  // Each block's waiting values, taken in order by moving `next` (an array's shift is linear: one
+  // block of 100,000 values would cost a quadratic time).
+  const waiting = new Map<number, { list: Mention[]; next: number }>();
   for (const mention of there) {
     const block = blockOf(thereBlocks, mention.span[0]);
     if (block < 0) continue;
-    const list = waiting.get(block) ?? [];
-    list.push(mention);
-    waiting.set(block, list);
+    const entry = waiting.get(block) ?? { list: [], next: 0 };
+    entry.list.push(mention);
+    waiting.set(block, entry);
   }
   const pairs = new Map<Mention, Mention>();
   for (const mention of here) {
-    const partner = waiting.get(blockOf(hereBlocks, mention.span[0]))?.shift();
+    const entry = waiting.get(blockOf(hereBlocks, mention.span[0]));
+    const partner = entry && entry.next < entry.list.length ? entry.list[entry.next++] : undefined;
     if (partner) pairs.set(mention, partner);
   }
   return pairs;
