@@ -134,6 +134,16 @@ describe('Word export (.docx)', () => {
     for (const text of ['site', 'mail', 'here', 'file', '[bad](javascript:alert(1))']) assert.ok(texts.includes(text), text);
   });
 
+  it('prints the contact after the signatures, as the preview does, with the e-mail as a mailto hyperlink', async () => {
+    const front = 'lang: fr\nfrom:\n  - name: Amélie Côté\n    title: Directrice\ncontact:\n  name: Jo Tremblay\n  title: Analyste\n  email: jo.tremblay@ontario.ca\ncc:\n  - Direction des finances';
+    const parts = await docx(memo(front, 'Corps.'));
+    const texts = paragraphTexts(part(parts, 'word/document.xml')).filter((t) => t !== '');
+    const contactLine = 'Personne-ressource\u00a0: Jo Tremblay, Analyste, jo.tremblay@ontario.ca';
+    assert.ok(texts.includes(contactLine), texts.join('\n'));
+    assert.ok(texts.indexOf('Directrice') < texts.indexOf(contactLine) && texts.indexOf(contactLine) < texts.indexOf('Direction des finances'));
+    assert.match(part(parts, 'word/_rels/document.xml.rels'), /Target="mailto:jo\.tremblay@ontario\.ca" TargetMode="External"/);
+  });
+
   it('embeds images from the memo\'s folder with their alt text, and only those', async () => {
     const dir = workspace({ 'chart.png': PNG_1x1 });
     writeFileSync(path.join(path.dirname(dir), `outside-${path.basename(dir)}.png`), PNG_1x1);

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  ExternalHyperlink,
   Footer,
   Header,
   ImageRun,
@@ -29,7 +30,7 @@ import type { DocxTemplate } from './docx-template';
 import { label, MemoLang, recipientsLabel, sendersLabel } from './labels';
 import { bodyTokens } from './markdown';
 import { inLang, MemoText, MemoView, memoView } from './model';
-import type { RenderOptions } from './render';
+import { PLAIN_EMAIL, type RenderOptions } from './render';
 
 const FONT = 'Arial';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -84,7 +85,7 @@ export async function renderDocx(memo: ParsedMemo, options: DocxOptions = {}): P
       properties: { page: PAGE, titlePage: true },
       footers: { default: pageNumberFooter(lang), first: new Footer({ children: [] }) },
       ...(template && template.logo.length > 0 ? { headers: { first: logoHeader(template) } } : {}),
-      children: [...frontOfMemo(view, lang), ...body, ...signatures(view, lang), ...distribution(view, lang)],
+      children: [...frontOfMemo(view, lang), ...body, ...signatures(view, lang), ...contact(view, lang), ...distribution(view, lang)],
     };
   });
   const first = view.langs[0];
@@ -226,6 +227,19 @@ function signatures(view: MemoView, lang: MemoLang): Paragraph[] {
     }
   }
   return out;
+}
+
+/** `Contact: name, title, e-mail` (`Personne-ressource :` in French), as the preview prints it; the e-mail a mailto hyperlink. */
+function contact(view: MemoView, lang: MemoLang): Paragraph[] {
+  const c = view.contact;
+  if (!c) return [];
+  const email = c.email?.trim();
+  const parts: (TextRun | ExternalHyperlink)[] = [c.name?.trim(), inLang(c.title, lang)?.trim()].filter((p): p is string => !!p).map((p) => textRun(p, lang));
+  if (email) parts.push(PLAIN_EMAIL.test(email) ? new ExternalHyperlink({ link: `mailto:${email}`, children: [textRun(email, lang, { style: 'Hyperlink' })] }) : textRun(email, lang));
+  if (parts.length === 0) return [];
+  const children: (TextRun | ExternalHyperlink)[] = [textRun(label(lang, 'contact'), lang, { bold: true }), textRun(' ', lang)];
+  parts.forEach((part, i) => children.push(...(i > 0 ? [textRun(', ', lang)] : []), part));
+  return [new Paragraph({ style: 'MemoBody', children })];
 }
 
 function distribution(view: MemoView, lang: MemoLang): Paragraph[] {

@@ -131,7 +131,7 @@ function signatures(view: MemoView, lang: MemoLang): string {
 }
 
 /** An address that can be a mailto link as it is (no spaces, quotes or brackets). */
-const PLAIN_EMAIL = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/;
+export const PLAIN_EMAIL = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/;
 
 /** `Contact: name, title, e-mail` (`Personne-ressource :` in French), the e-mail a mailto link. */
 function contact(view: MemoView, lang: MemoLang): string {
