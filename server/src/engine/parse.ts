@@ -138,10 +138,6 @@ export interface DuplicateKeyError extends YAMLParseError {
   firstRange: [number, number];
 }
 
-export function isDuplicateKeyError(error: YAMLParseError): error is DuplicateKeyError {
-  return error.code === 'DUPLICATE_KEY' && Array.isArray((error as Partial<DuplicateKeyError>).firstRange);
-}
-
 /**
  * Parses YAML (a memo's or a `.policy-memo/` file's) with ranges. The parser's own `uniqueKeys`
  * compares each key with every key before it, quadratic in a mapping's size; duplicates are found
