@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { checkSchemaFileSize, compileCustomSchema, FileRefusal, MAX_SCHEMA_FILE_MB, MemoSchema, SchemaRefusal } from '../engine';
+import { isInside } from '../files/limits';
 import type { ReadLimits, TextRead } from '../files/read';
 import type { MemoSettings } from './protocol';
 
@@ -50,7 +51,7 @@ export class SchemaLoader {
 /** The workspace folder (a path) holding a document; the document's own folder when none does. */
 export function workspaceFolderOf(documentUri: string, folders: readonly string[]): string {
   const file = uriToPath(documentUri);
-  const holding = folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  const holding = folders.filter((f) => isInside(f, file));
   holding.sort((a, b) => b.length - a.length);
   return holding[0] ?? path.dirname(file);
 }
