@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { after, within, workspaceFolder } from '../helpers';
+import { after, setWorkspaceSetting, within, workspaceFolder } from '../helpers';
 
 /** An untitled memo (named like a memo file, so the extension serves it) holding `content`. */
 async function untitledMemo(name: string, content: string): Promise<vscode.TextDocument> {
@@ -19,9 +19,12 @@ async function untitledMemo(name: string, content: string): Promise<vscode.TextD
  * snippet completion included, which offered them everywhere; Markdown's built-in snippets are not ours).
  */
 async function snippetsAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  return (await snippetItems(document, position)).map((i) => i.label).filter((label) => label.startsWith('memo')).sort();
+}
+
+async function snippetItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItemLabel[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-  const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-  return labels.filter((label) => label.startsWith('memo')).sort();
+  return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? { label: i.label } : i.label));
 }
 
 const WHOLE = ['memo', 'memo_en', 'memo_en_fr', 'memo_fr'];
@@ -48,6 +51,18 @@ describe('Snippets', () => {
     const yaml = await untitledMemo('snippets-value.memo.yaml', 'lang: en\nsubject: memo\nbody: |\n  Thank you.\n  memo\n');
     assert.deepEqual(await snippetsAt(yaml, new vscode.Position(1, 13)), []);
     assert.deepEqual(await snippetsAt(yaml, new vscode.Position(4, 6)), CLOSINGS);
+  });
+
+  it('describes each snippet in the language of policyMemo.locale', async () => {
+    const document = await untitledMemo('snippets-locale.memo.md', '');
+    const described = async () => (await snippetItems(document, new vscode.Position(0, 0))).find((i) => i.label === 'memo_fr')?.description;
+    assert.equal(await described(), 'Whole memo in French');
+    await setWorkspaceSetting('policyMemo.locale', 'fr');
+    try {
+      assert.equal(await described(), 'Note de service complète en français');
+    } finally {
+      await setWorkspaceSetting('policyMemo.locale', undefined);
+    }
   });
 
   for (const [kind, name, snippet, expected] of [
