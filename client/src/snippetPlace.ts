@@ -52,6 +52,19 @@ export function descriptionIn(description: string, locale: 'en' | 'fr'): string 
   return (locale === 'fr' ? fr : en) ?? description;
 }
 
+/** The text a snippet inserts, its fields filled with their placeholders, for the completion's details (`today` for the date). */
+export function snippetPreview(body: string, today: string): string {
+  let text = body.replace(/\$\{\d+\|((?:[^,|\\]|\\.)*)[^}]*\}/g, '$1');
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1');
+  }
+  return text
+    .replace(/\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE/g, today)
+    .replace(/\$\{?\d+\}?/g, '')
+    .replace(/\\([$},|\\])/g, '$1');
+}
+
 /** The word being typed before the cursor: what completion matches against the prefixes. */
 const WORD = /[\p{L}\p{N}_]*$/u;
 const DELIMITER = /^\uFEFF?---[ \t]*$/;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { MEMO_SELECTOR } from './memoFiles';
-import { descriptionIn, fits, MemoLines, placeAt, SnippetWhere } from './snippetPlace';
+import { descriptionIn, fits, MemoLines, placeAt, SnippetWhere, snippetPreview } from './snippetPlace';
 
 /**
  * The memo snippets of snippets/, offered by completion where their text fits (see snippetPlace.ts).
@@ -49,19 +49,6 @@ function writerLocale(): 'en' | 'fr' {
   return vscode.env.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-/** The text a snippet inserts, its fields filled with their placeholders, for the completion's details. */
-function preview(body: string): string {
-  let text = body.replace(/\$\{\d+\|((?:[^,|\\]|\\.)*)[^}]*\}/g, '$1');
-  for (let before = ''; before !== text; ) {
-    before = text;
-    text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1');
-  }
-  return text
-    .replace(/\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE/g, new Date().toISOString().slice(0, 10))
-    .replace(/\$\{?\d+\}?/g, '')
-    .replace(/\\([$},|\\])/g, '$1');
-}
-
 const kindOf = (document: vscode.TextDocument): MemoKind => (/\.memo\.md$/i.test(document.uri.path) ? 'markdown' : 'yaml');
 
 /** Registers the completion of memo snippets in memo files. */
@@ -83,7 +70,7 @@ export function registerSnippetCompletion(context: vscode.ExtensionContext): vsc
           const item = new vscode.CompletionItem({ label: prefix, description }, vscode.CompletionItemKind.Snippet);
           item.insertText = new vscode.SnippetString(snippet.body);
           item.detail = description;
-          item.documentation = new vscode.MarkdownString().appendCodeblock(preview(snippet.body), kind);
+          item.documentation = new vscode.MarkdownString().appendCodeblock(snippetPreview(snippet.body, new Date().toISOString().slice(0, 10)), kind);
           item.filterText = prefix;
           if (range) item.range = range;
           items.push(item);

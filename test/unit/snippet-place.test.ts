@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { descriptionIn, fits, Place, placeAt, SNIPPET_WHERE, SnippetWhere } from '../../client/src/snippetPlace';
+import { descriptionIn, fits, Place, placeAt, SNIPPET_WHERE, SnippetWhere, snippetPreview } from '../../client/src/snippetPlace';
 import { ROOT } from '../support/memo';
 
 type Kind = 'markdown' | 'yaml';
@@ -18,6 +18,7 @@ function place(text: string, kind: Kind): Place {
 
 interface Entry {
   policyMemo: { prefix: string | string[]; where: SnippetWhere };
+  body: string[];
 }
 
 const FILES: Record<Kind, string[]> = { markdown: ['memo-markdown.json', 'memo-parts.json'], yaml: ['memo-yaml.json', 'memo-parts.json'] };
@@ -104,6 +105,17 @@ describe('where the cursor is, for snippets', () => {
     const wheres = new Set(FILES.markdown.concat(FILES.yaml).flatMap((file) =>
       Object.values(JSON.parse(readFileSync(path.join(ROOT, 'snippets', file), 'utf8')) as Record<string, Entry>).map((s) => s.policyMemo.where)));
     for (const where of wheres) assert.ok(SNIPPET_WHERE.includes(where), where);
+  });
+
+  it('previews what each snippet inserts, its fields filled with their placeholders', () => {
+    for (const file of new Set(FILES.markdown.concat(FILES.yaml))) {
+      for (const s of Object.values(JSON.parse(readFileSync(path.join(ROOT, 'snippets', file), 'utf8')) as Record<string, Entry>)) {
+        assert.doesNotMatch(snippetPreview(s.body.join('\n'), '2026-03-05'), /\$|\\/, s.body.join('\n'));
+      }
+    }
+    assert.equal(snippetPreview('lang: ${1|en,fr,[en\\, fr],[fr\\, en]|}', '2026-03-05'), 'lang: en');
+    assert.equal(snippetPreview('lang: ${1|[en\\, fr],[fr\\, en]|}\ndate: ${2:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}$0', '2026-03-05'), 'lang: [en, fr]\ndate: 2026-03-05');
+    assert.equal(snippetPreview('- name: ${1:Full name / Prénom Nom}\n  title: ${2:Title / Titre}', ''), '- name: Full name / Prénom Nom\n  title: Title / Titre');
   });
 
   it('describes a snippet in the writer\'s language', () => {
