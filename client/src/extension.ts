@@ -5,6 +5,7 @@ import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
+import { registerSnippetCompletion } from './snippets';
 
 let client: LanguageClient | undefined;
 /** Settles once the client's first start has succeeded or failed. */
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
     }),
     ...registerPreviewCommands(context, running),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
+    registerSnippetCompletion(context),
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
   const note = () => vscode.l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
