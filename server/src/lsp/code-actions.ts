@@ -1,6 +1,7 @@
-import { CodeAction, CodeActionKind, CodeActionParams, CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, CreateFile, Diagnostic, Position, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, Fix, glossaryAppendEdit, safeEdits, t } from '../engine';
+import { toDiagnostic } from './diagnostics';
 import type { Checked, OpenDocuments } from './documents';
 import { pathToUri } from './settings';
 
@@ -13,6 +14,8 @@ export interface CodeActionEnv {
   documents: OpenDocuments;
   /** The client applies edits that create files. */
   canCreateFiles: boolean;
+  /** The docs pages' folder, for a quick fix's diagnostic when the client sent none of ours. */
+  docsFolder?: string;
 }
 
 /** The quick fixes and the fix-all action for a code action request on `document`, from its current check `result`. */
@@ -22,13 +25,29 @@ export function codeActionsFor(params: CodeActionParams, result: Checked, docume
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'policy-memo') continue;
-      const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
-      for (const fix of finding?.fixes ?? []) {
+    // The request's range chooses the findings. The client's copy of our diagnostics narrows them by
+    // rule, and adds its own findings; a copy that matches none (its columns may be bytes, not UTF-16
+    // code units, as in Neovim 0.7) adds the findings of its rule on its lines.
+    const ours = params.context.diagnostics.filter((d) => d.source === 'policy-memo' && d.code !== undefined);
+    const codes = new Set(ours.map((d) => String(d.code)));
+    const exact = (f: Finding, d: Diagnostic) => d.code === f.rule && sameRange(f.range, d.range);
+    const loose = ours.filter((d) => !result.findings.some((f) => exact(f, d)));
+    const chosen = (f: Finding) =>
+      (codes.size === 0 || codes.has(f.rule)) &&
+      (intersects(f.range, params.range) || ours.some((d) => exact(f, d)) || loose.some((d) => d.code === f.rule && sharesLines(f.range, d.range)));
+    for (const finding of result.findings) {
+      if (!chosen(finding)) continue;
+      const diagnostic = ours.find((d) => exact(finding, d)) ?? ours.find((d) => d.code === finding.rule);
+      for (const fix of finding.fixes) {
         const edit = workspaceEdit(uri, document.version, fix, env);
         if (!edit) continue;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic ?? toDiagnostic(finding, result.locale, uri, env.docsFolder)],
+          isPreferred: fix.preferred === true,
+          edit,
+        });
       }
     }
   }
@@ -61,7 +80,20 @@ function workspaceEdit(uri: string, version: number, fix: Fix, env: CodeActionEn
   return { documentChanges };
 }
 
-function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+/** Whether two ranges share a position (touching ends count, as a cursor at a finding's end is on it). */
+function intersects(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function sharesLines(a: Range, b: Range): boolean {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function sameRange(a: Range, b: Range): boolean {
   return (
     a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
   );

@@ -73,7 +73,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
-  const settings = new SettingsStore();
+  // A notification, not showInformationMessage (a request a client may leave unanswered).
+  const inform = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  const settings = new SettingsStore({ timers: runtime, inform, warn: (message) => connection.console.warn(message) });
   let client: ClientFeatures = noClientFeatures;
   const publishDiagnostics = (params: PublishDiagnosticsParams) => connection.sendDiagnostics(params);
   const workspaceFiles = new ConfigWatch({
@@ -89,8 +91,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     documents,
     settings,
     checks,
-    // A notification, not showInformationMessage (a request a client may leave unanswered).
-    inform: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
+    inform,
     log,
   });
   const requests = new MemoRequests({ documents, settings, checks, folders });
@@ -101,6 +102,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     settings.trusted = trust === true;
     if (trust !== undefined && typeof trust !== 'boolean') ignoredTrust('initializationOptions', trust);
     settings.clientLocale = toLocale(params.locale);
+    // Settings for a client that cannot be asked for them (`{policyMemo: {...}}`, as didChangeConfiguration sends them).
+    settings.push(typeof params.initializationOptions === 'object' ? params.initializationOptions?.settings : undefined);
     client = clientFeaturesOf(params.capabilities);
     settings.ask = client.askConfiguration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyMemo' }) : undefined;
     folders.reset(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -135,7 +138,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeConfiguration(
-    guard('didChangeConfiguration', undefined, () => {
+    guard('didChangeConfiguration', undefined, (params) => {
+      settings.push(params.settings);
       scheduling.recheckAll();
     }),
   );
@@ -189,7 +193,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!documents.get(uri) || !memoKindOf(uri)) return [];
       // The newest version's check: an answer computed for a version the editor no longer has is no answer.
       const result = await checks.checkCurrent(uri);
-      return codeActionsFor(params, result, openMemo(documents, uri), { documents, canCreateFiles: client.createFiles });
+      return codeActionsFor(params, result, openMemo(documents, uri), { documents, canCreateFiles: client.createFiles, docsFolder: runtime.docsFolder });
     }),
   );
 
