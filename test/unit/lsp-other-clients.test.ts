@@ -102,4 +102,39 @@ describe('the language server with clients other than VS Code', function () {
       assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0), []);
     });
   });
+
+  describe('a client that never answers workspace/configuration (point 3)', () => {
+    it('goes on with the defaults after a bounded wait, says so once in the log, and answers requests', async () => {
+      client.configuration = 'never';
+      await client.initialize({ workspace: { configuration: true } });
+      const first = fresh();
+      const second = fresh();
+      client.open(first, FRENCH);
+      client.open(second, FRENCH);
+      await client.logged(/did not answer workspace\/configuration/);
+      assert.match((await client.diagnostics(first, (d) => d.length > 0))[0].message, /^The date/);
+      await client.diagnostics(second, (d) => d.length > 0);
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: first }, position: { line: DATE_LINE, character: 1 } });
+      assert.ok(hover);
+      assert.equal(client.logs.filter((l) => /did not answer workspace\/configuration/.test(l)).length, 1);
+    });
+  });
+
+  describe('an invalid setting (point 7)', () => {
+    it('uses the default run and says so once, in the writer\'s language', async () => {
+      await client.initialize({}, { initializationOptions: { settings: { policyMemo: { run: 'ontype', locale: 'fr' } } } });
+      const uri = fresh();
+      client.open(uri, FRENCH);
+      const told = await client.told(/policyMemo\.run/);
+      assert.equal(told, 'Le paramètre policyMemo.run ne peut pas valoir "ontype"\u00a0: Policy Memo utilise "onType" à la place.');
+      await client.diagnostics(uri, (d) => d.length > 0);
+      // Checked as the writer types (the default), not turned off.
+      client.change(uri, FRENCH.replace('date: 3 février 2026', 'date: 2026-02-03'));
+      assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0), []);
+      const other = fresh();
+      client.open(other, FRENCH);
+      await client.diagnostics(other, (d) => d.length > 0);
+      assert.equal(client.shown.filter((m) => /policyMemo\.run/.test(m)).length, 1);
+    });
+  });
 });
