@@ -96,7 +96,7 @@ function server(folder: string) {
         processId: null,
         rootUri: uriOf(folder),
         workspaceFolders: [{ uri: uriOf(folder), name: 'ws' }],
-        capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } },
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } },
       });
       await client.sendNotification('initialized', {});
     },

@@ -1,4 +1,4 @@
-import { isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { GlossaryTerm, MemoConfig } from './config/types';
 import type { Fix } from './findings';
 import { parseYamlDocument } from './parse';
@@ -66,6 +66,23 @@ export function addToGlossary(config: MemoConfig, term: GlossaryTerm, title: str
   }
   const edit = glossaryAppendEdit(text, term, layoutOf(config, text));
   return edit && { title, safe: false, edits: [], otherFiles: [{ path, edits: [edit], glossaryTerm: term }] };
+}
+
+/**
+ * Whether a glossary's text already lists `term` (either of its sides, compared without case, as
+ * `inGlossary` does): a host holding newer text than the check read appends nothing then.
+ */
+export function glossaryHolds(text: string, term: GlossaryTerm): boolean {
+  const { doc } = parseYamlDocument(text);
+  if (!doc || doc.errors.length > 0 || !isSeq(doc.contents)) return false;
+  const sides = [term.en, term.fr].filter((s): s is string => s !== undefined).map((s) => s.toLowerCase());
+  return doc.contents.items.some((item) => {
+    if (!isMap(item)) return false;
+    return item.items.some((pair) => {
+      const value = isScalar(pair.value) ? pair.value.value : undefined;
+      return typeof value === 'string' && sides.includes(value.toLowerCase());
+    });
+  });
 }
 
 /** Where the glossary's list ends and how its items are written. */

@@ -20,5 +20,5 @@ export { ruleIds, rules } from './rules';
 export { applyEdits, LineIndex } from './text';
 export type { Position, Range, TextEdit } from './text';
 export { completeAt, hoverAt } from './assist';
-export { glossaryAppendEdit } from './glossary';
+export { glossaryAppendEdit, glossaryHolds } from './glossary';
 export type { HoverInfo, Suggestion } from './assist';
