@@ -2,20 +2,15 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { ruleIds, t } from '../../server/src/engine';
 import { DOCS_URL } from '../../server/src/cli/sarif';
 import { runCli, workspace } from '../support/cli';
-import { fixture, REFERENCE, replaceOnce, ROOT } from '../support/memo';
+import { REFERENCE, replaceOnce, ROOT } from '../support/memo';
+import { sarifValidator } from '../support/sarif';
 
-/** The OASIS schema (test/fixtures/sarif/README.md says where it comes from), draft-04, compiled once. */
-const validate = (() => {
-  const ajv = new Ajv04({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(fixture('sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
-})();
+/** The OASIS schema, with ajv (test/support/sarif.ts). */
+const validate = sarifValidator();
 
 // A French memo: an error with a safe fix (the date), a warning after a character of two UTF-16 code
 // units (🙂), in a file whose name needs percent-encoding; and a broken .policy-memo/config.yaml.
