@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { MAX_LIST_LINE_BYTES, MAX_LIST_LINES } from '../../server/src/cli/file-list';
+import { MAX_LIST_LINE_BYTES, MAX_LIST_LINES, unquoteGitPath } from '../../server/src/cli/file-list';
 import { Locale, t } from '../../server/src/engine';
 import { runCli, workspace } from '../support/cli';
 import { REFERENCE, replaceOnce } from '../support/memo';
@@ -148,8 +148,15 @@ describe('policy-memo lint - (a file list on standard input)', () => {
     assert.equal(runCli(['lint', '-'], dir, {}, 'a.memo.md\n'.repeat(MAX_LIST_LINES)).code, 0);
   });
 
-  it('works as `git diff --name-only | policy-memo lint -`', () => {
-    const repo = workspace({ 'memos/a.memo.md': REFERENCE, 'memos/b.memo.md': REFERENCE, 'README.md': '# memos\n' });
+  it('reads a line in double quotes as git quotes a path (non-ASCII bytes in octal, C escapes)', () => {
+    assert.equal(unquoteGitPath('memos/\\303\\251t\\303\\251 2021.memo.md'), 'memos/été 2021.memo.md');
+    assert.equal(unquoteGitPath('a\\"b\\\\c\\td\\nz.memo.md'), 'a"b\\c\td\nz.memo.md');
+    assert.equal(unquoteGitPath('🙂\\q'), '🙂\\q');
+    assert.equal(unquoteGitPath('\\351t\\351'), undefined, 'Latin-1 bytes are not UTF-8');
+  });
+
+  it('works as `git diff --name-only | policy-memo lint -`, French and quoted file names included', () => {
+    const repo = workspace({ 'memos/a.memo.md': REFERENCE, 'memos/b.memo.md': REFERENCE, 'memos/été 2021.memo.md': REFERENCE, 'memos/a"b.memo.md': REFERENCE, 'README.md': '# memos\n' });
     const git = (...args: string[]) => {
       const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
@@ -158,13 +165,14 @@ describe('policy-memo lint - (a file list on standard input)', () => {
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'memos');
-    writeFileSync(path.join(repo, 'memos/b.memo.md'), BAD_DATE);
+    for (const memo of ['memos/b.memo.md', 'memos/été 2021.memo.md', 'memos/a"b.memo.md']) writeFileSync(path.join(repo, memo), BAD_DATE);
     writeFileSync(path.join(repo, 'README.md'), '# memos, changed\n');
     const changed = git('diff', '--name-only');
-    assert.deepEqual(changed.trim().split('\n'), ['README.md', 'memos/b.memo.md']);
+    // git's default core.quotePath quotes them.
+    assert.deepEqual(changed.trim().split('\n'), ['README.md', '"memos/a\\"b.memo.md"', 'memos/b.memo.md', '"memos/\\303\\251t\\303\\251 2021.memo.md"']);
     const r = runCli(['lint', '-', '--format', 'json'], repo, {}, changed);
     assert.equal(r.code, 1, r.stderr);
-    assert.deepEqual(files(r.stdout), ['memos/b.memo.md']);
+    assert.deepEqual(files(r.stdout), ['memos/a"b.memo.md', 'memos/b.memo.md', 'memos/été 2021.memo.md']);
   });
 });
 

@@ -26,7 +26,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The non-empty lines of the list (a CR before the LF is dropped; nothing else is trimmed, as a path
- * may end with a space). Throws FileListError past a limit or for a line that is not UTF-8.
+ * may end with a space), a line in double quotes read as git quotes a path (see `unquoteGitPath`).
+ * Throws FileListError past a limit or for a line that is not UTF-8.
  */
 export async function readFileList(input: AsyncIterable<Buffer | string>): Promise<string[]> {
   const lines: string[] = [];
@@ -45,6 +46,11 @@ export async function readFileList(input: AsyncIterable<Buffer | string>): Promi
       throw new FileListError('cli.listNotUtf8', { line: count });
     }
     if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.length >= 2 && line.startsWith('"') && line.endsWith('"')) {
+      const unquoted = unquoteGitPath(line.slice(1, -1));
+      if (unquoted === undefined) throw new FileListError('cli.listNotUtf8', { line: count });
+      line = unquoted;
+    }
     if (line !== '') lines.push(line);
   };
   const add = (part: Buffer, line: number) => {
@@ -68,4 +74,38 @@ export async function readFileList(input: AsyncIterable<Buffer | string>): Promi
   }
   if (pendingBytes > 0) endLine(Buffer.concat(pending));
   return lines;
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * A path as git prints it between double quotes (`git diff --name-only` with the default
+ * core.quotePath: every byte past ASCII as `\ooo`, so `"\303\251t\303\251.memo.md"` is été.memo.md),
+ * C escapes included; undefined when the bytes it names are not UTF-8.
+ */
+export function unquoteGitPath(quoted: string): string | undefined {
+  const bytes: number[] = [];
+  for (let i = 0; i < quoted.length; i++) {
+    const c = String.fromCodePoint(quoted.codePointAt(i) ?? 0);
+    if (c.length === 2) i++;
+    if (c !== '\\' || i + 1 === quoted.length) {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const octal = /^[0-3][0-7]{2}/.exec(quoted.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else if (C_ESCAPES[quoted[i + 1]] !== undefined) {
+      bytes.push(C_ESCAPES[quoted[i + 1]]);
+      i++;
+    } else {
+      bytes.push(92);
+    }
+  }
+  try {
+    return utf8.decode(Uint8Array.from(bytes));
+  } catch {
+    return undefined;
+  }
 }
