@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_LIST_LINE_BYTES, MAX_LIST_LINES, unquoteGitPath } from '../../server/src/cli/file-list';
+import { runCli as runInProcess } from '../../server/src/cli/main';
 import { Locale, t } from '../../server/src/engine';
 import { runCli, workspace } from '../support/cli';
 import { REFERENCE, replaceOnce } from '../support/memo';
@@ -146,6 +147,17 @@ describe('policy-memo lint - (a file list on standard input)', () => {
     }
     // Exactly at the limits is accepted.
     assert.equal(runCli(['lint', '-'], dir, {}, 'a.memo.md\n'.repeat(MAX_LIST_LINES)).code, 0);
+  });
+
+  it('says why when standard input cannot be read (exit 2)', async () => {
+    const stderr: string[] = [];
+    const failing = async function* (): AsyncGenerator<Buffer> {
+      yield Buffer.from('a.memo.md\n');
+      throw Object.assign(new Error('read failed'), { code: 'EIO' });
+    };
+    const io = { cwd: dir, env: {}, stdout: () => undefined, stderr: (text: string) => stderr.push(text), stdin: failing };
+    assert.equal(await runInProcess(['lint', '-', '--locale', 'fr'], io), 2);
+    assert.deepEqual(stderr, [t('fr', 'cli.listNoInput', { reason: 'EIO' })]);
   });
 
   it('reads a line in double quotes as git quotes a path (non-ASCII bytes in octal, C escapes)', () => {
