@@ -249,6 +249,7 @@ describe('the language server with clients other than VS Code', function () {
       await client.connection.sendRequest('workspace/executeCommand', { command: commands[0].command, arguments: commands[0].arguments });
       const [applied] = (await client.until(() => (client.applied.length > 0 ? client.applied : undefined))) as { edit: WorkspaceEdit }[];
       assert.match(applyEdits(FRENCH, applied.edit.changes?.[uri] ?? []), /^date: 2026-02-03$/m);
+      await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'rm', arguments: [] }), (e: { code?: number }) => e.code === -32602);
     });
 
     it('writes a fix that edits the glossary as `changes` for a client without documentChanges', async () => {

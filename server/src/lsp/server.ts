@@ -6,6 +6,7 @@ import {
   Connection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  ExecuteCommandParams,
   Hover,
   MessageType,
   PublishDiagnosticsParams,
@@ -236,7 +237,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   // A client without code action literals gets commands; carrying one out asks the client to apply its edit.
   connection.onExecuteCommand(
-    answer('executeCommand', null, async (params) => {
+    request('executeCommand', async (params: ExecuteCommandParams) => {
       const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
       if (params.command !== APPLY_EDIT_COMMAND || typeof edit !== 'object' || edit === null) {
         throw new ResponseError(ErrorCodes.InvalidParams, `policy-memo: unknown command ${String(params.command)}`);
