@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
@@ -32,9 +33,9 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
   try {
     await languageClient.start();
   } catch (error) {
-    const showOutput = vscode.l10n.t('Show Output');
+    const showOutput = l10n.t('Show Output');
     const reason = error instanceof Error ? error.message : String(error);
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
+    const choice = await vscode.window.showErrorMessage(l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
     if (choice === showOutput) languageClient.outputChannel.show();
   }
 }
@@ -44,6 +45,8 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * open, so other Markdown and YAML files cost nothing.
  */
 export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
+  // First: every text below is in the writer's language (policyMemo.locale).
+  context.subscriptions.push(l10n.startL10n(context, (message) => console.warn(`Policy Memo: ${message}`)));
   const start = (): Promise<void> => {
     if (!client) {
       client = createClient(context);
@@ -76,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
-  const note = () => vscode.l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
+  const note = () => l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
   return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note) };
 }
 

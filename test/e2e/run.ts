@@ -123,7 +123,7 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.openFile('broken.memo.md');
     // The memo and its banner arrive in one message: once the broken memo shows, the banner is its own.
     await workbench.webview().getByText('Winter service continuity').first().waitFor({ timeout: UI_LIMIT_MS });
-    const banner = workbench.webview().locator('.banner', { hasText: '2 problem(s) in this memo' });
+    const banner = workbench.webview().locator('.banner', { hasText: '2 problems in this memo' });
     await banner.waitFor({ timeout: UI_LIMIT_MS });
     return (await banner.textContent()) ?? '';
   });
