@@ -4,6 +4,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
+import { docsInMarkdownPreview } from './ruleDocs';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 
@@ -24,6 +25,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
     outputChannel: vscode.window.createOutputChannel('Policy Memo'),
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
+    },
   };
   return new LanguageClient('policyMemo', 'Policy Memo', serverOptions, clientOptions);
 }
