@@ -50,7 +50,7 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  */
 export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
   // First: every text below is in the writer's language (policyMemo.locale).
-  context.subscriptions.push(l10n.startL10n(context, (message) => console.warn(`Policy Memo: ${message}`)));
+  context.subscriptions.push(l10n.startL10n());
   const start = (): Promise<void> => {
     if (!client) {
       client = createClient(context);

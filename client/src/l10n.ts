@@ -1,16 +1,17 @@
 /**
  * Every text the client shows, in the writer's language: `policyMemo.locale` (`en`, `fr`, or `auto`
  * for VS Code's display language). `vscode.l10n.t` follows the display language only, so the client
- * loads its own bundle (l10n/bundle.l10n.fr.json) with @vscode/l10n and switches when the setting
- * changes.
+ * gives @vscode/l10n its own French bundle (l10n/bundle.l10n.fr.json) when the writer's language is
+ * French, and switches when the setting changes.
  *
  * Call it as `l10n.t('English text {0}', arg)` with a literal English text: `npm run l10n:export`
  * (@vscode/l10n-dev) finds `l10n.t(...)` calls in every client file that imports `vscode`, and
  * test/unit/i18n/l10n.test.ts checks that each one has its French.
  */
-import { readFileSync } from 'node:fs';
 import * as bundle from '@vscode/l10n';
 import * as vscode from 'vscode';
+// Built into the client bundle (a few KB): no file to read, in a Node or a web extension host.
+import french from '../../l10n/bundle.l10n.fr.json';
 import { Count, pluralForm } from './plural';
 
 export type UiLocale = 'en' | 'fr';
@@ -33,19 +34,12 @@ export function locale(): UiLocale {
   return current;
 }
 
-/** Loads the bundle of the configured language and follows the setting from now on. */
-export function startL10n(context: vscode.ExtensionContext, log: (message: string) => void): vscode.Disposable {
+/** Loads the texts of the configured language and follows the setting from now on. */
+export function startL10n(): vscode.Disposable {
   const load = () => {
-    const next = configuredLocale();
-    try {
-      // English is the texts themselves; French is our bundle, whatever VS Code's display language.
-      bundle.config({ contents: next === 'fr' ? readFileSync(context.asAbsolutePath('l10n/bundle.l10n.fr.json'), 'utf8') : {} });
-      current = next;
-    } catch (error) {
-      bundle.config({ contents: {} });
-      current = 'en';
-      log(`The French texts could not be loaded (${error instanceof Error ? error.message : String(error)}); the client speaks English.`);
-    }
+    current = configuredLocale();
+    // English is the texts themselves; French is our bundle, whatever VS Code's display language.
+    bundle.config({ contents: current === 'fr' ? french : {} });
   };
   load();
   return vscode.Disposable.from(
