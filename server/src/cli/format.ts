@@ -1,5 +1,5 @@
 import type { Finding, Locale } from '../engine';
-import { t } from '../engine';
+import { t, tn } from '../engine';
 import { terminalJson, terminalText } from './terminal';
 
 /** The result of linting one file. */
@@ -46,10 +46,16 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale): s
   }
   const problems = reports.reduce((n, r) => n + r.findings.length, 0);
   if (problems === 0) {
-    out.push(t(locale, 'cli.clean', { files: reports.length }));
+    out.push(tn(locale, 'cli.clean', reports.length, { files: reports.length }));
   } else {
-    out.push(t(locale, 'cli.summary', { problems, errors, warnings, files: reports.length }));
-    if (fixable > 0) out.push(t(locale, 'cli.fixable', { count: fixable }));
+    const counted = {
+      problems: tn(locale, 'count.problems', problems),
+      errors: tn(locale, 'count.errors', errors),
+      warnings: tn(locale, 'count.warnings', warnings),
+      files: tn(locale, 'count.files', reports.length),
+    };
+    out.push(t(locale, 'cli.summary', counted));
+    if (fixable > 0) out.push(tn(locale, 'cli.fixable', fixable));
   }
   return out.join('\n');
 }

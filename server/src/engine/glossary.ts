@@ -47,21 +47,19 @@ export function inGlossary(config: MemoConfig, word: string): boolean {
   return glossaryIndex(config.glossary).known.has(word.toLowerCase());
 }
 
-const HEADER = '# Terms for Policy Memo: pairs {en, fr}, or one side for a word used as is.';
-
 /**
  * The "Add to glossary" fix: appends the term to `.policy-memo/glossary.yaml`, creating the file when
- * needed. Undefined when no config folder is known or the file is not a plain list to append to. The
+ * needed (its first line is `header`, a YAML comment in the writer's language). Undefined when no config folder is known or the file is not a plain list to append to. The
  * file edit carries the term, so a host holding newer text of the glossary (an open editor) places it
  * again with `glossaryAppendEdit`.
  */
-export function addToGlossary(config: MemoConfig, term: GlossaryTerm, title: string): Fix | undefined {
+export function addToGlossary(config: MemoConfig, term: GlossaryTerm, title: string, header: string): Fix | undefined {
   const path = config.glossaryPath;
   if (!path) return undefined;
   const text = config.glossaryText;
   if (text === undefined) {
     const at = { line: 0, character: 0 };
-    const newText = `${HEADER}\n${entryLines(term, '', '- ').join('\n')}\n`;
+    const newText = `${header}\n${entryLines(term, '', '- ').join('\n')}\n`;
     return { title, safe: false, edits: [], otherFiles: [{ path, create: true, edits: [{ range: { start: at, end: at }, newText }], glossaryTerm: term }] };
   }
   const edit = glossaryAppendEdit(text, term, layoutOf(config, text));

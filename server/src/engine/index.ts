@@ -9,8 +9,8 @@ export { buildConfig, configProblemFinding, defaultConfig } from './config/load'
 export type { ConfigFiles } from './config/load';
 export type { ConfigFile, ConfigProblem, Directory, DirectoryEntry, GlossaryTerm, MemoConfig } from './config/types';
 export { starterDirectory } from './config/starter-directory';
-export { catalogues, t, toLocale } from './messages';
-export type { Locale, MessageId, MessageParams } from './messages';
+export { catalogues, pluralCategory, t, tn, toLocale } from './messages';
+export type { Locale, MessageId, MessageParams, PluralId } from './messages';
 export { memoKindOf, parseMemo, splitFrontMatter } from './parse';
 export type { MemoKind, ParsedMemo } from './parse';
 export { builtInMemoSchema, compileCustomSchema } from './schema';
