@@ -5,9 +5,8 @@
  */
 import * as path from 'node:path';
 import type { Finding, Locale, Severity } from '../engine';
-import { t } from '../engine';
 import { isInside } from '../files/limits';
-import type { FileReport } from './format';
+import { FileReport, summaryLine } from './format';
 import { terminalText } from './terminal';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -62,6 +61,6 @@ export function formatGithub(reports: readonly FileReport[], cwd: string, root: 
     }
   }
   const problems = out.length;
-  out.push(problems === 0 ? t(locale, 'cli.clean', { files: reports.length }) : t(locale, 'cli.summary', { problems, errors, warnings, files: reports.length }));
+  out.push(summaryLine(locale, { problems, errors, warnings, files: reports.length }));
   return out.join('\n');
 }

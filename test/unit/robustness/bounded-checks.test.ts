@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildConfig, checkMemo, t } from '../../../server/src/engine';
+import { buildConfig, checkMemo, t, tn } from '../../../server/src/engine';
 import { MAX_YAML_NODES } from '../../../server/src/engine/parse';
 import { checkBounded } from '../../support/bounded-check';
 import { memoText } from '../../support/generated-memos';
@@ -55,7 +55,7 @@ describe('bounded checks: hostile memos under the size limits', () => {
     const findings = await checkBounded({ text, kind: 'yaml', locale: 'fr' }, { ms: 8000, mb: 72 });
     const tabs = findings.filter((f) => f.rule === 'yaml-syntax');
     assert.deepEqual(tabs[0], { rule: 'yaml-syntax', message: t('fr', 'yaml.tabIndent', { spaces: 2, line: 2 }), line: 2, related: [] });
-    assert.equal(tabs[tabs.length - 1].message, t('fr', 'findings.more', { count: 36_000 - 100, rule: 'yaml-syntax' }));
+    assert.equal(tabs[tabs.length - 1].message, tn('fr', 'findings.more', 36_000 - 100, { rule: 'yaml-syntax' }));
   });
 
   it("keeps no stack trace in the parser's errors: they are data, shown by position", () => {
