@@ -70,7 +70,7 @@ describe('policy-memo lint --format github', () => {
     assert.deepEqual(lines, [
       '::warning file=memos/a%2Cb.memo.md,line=3,col=1,endLine=3,endColumn=10,title=schema::Unknown key "50%25, ok:": this memo format does not use it.',
       '::error file=memos/a%2Cb.memo.md,line=24,col=7,endLine=24,endColumn=19,title=date-format::The date must be written YYYY-MM-DD (for example 2021-06-11), not "June 11, 2021".',
-      '2 problem(s) (1 error(s), 1 warning(s)) in 1 file(s).',
+      '2 problems (1 error, 1 warning) in 1 file.',
     ]);
     assert.equal(parseCommand(lines[0]).properties.file, 'memos/a,b.memo.md');
   });

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_LIST_LINE_BYTES, MAX_LIST_LINES, unquoteGitPath } from '../../server/src/cli/file-list';
 import { runCli as runInProcess } from '../../server/src/cli/main';
-import { Locale, t } from '../../server/src/engine';
+import { Locale, t, tn } from '../../server/src/engine';
 import { runCli, workspace } from '../support/cli';
 import { REFERENCE, replaceOnce } from '../support/memo';
 
@@ -24,10 +24,10 @@ describe('policy-memo lint --max-warnings and --quiet', () => {
     assert.equal(runCli(['lint', 'w.memo.md', '--max-warnings', '1'], dir).code, 0);
     const over = runCli(['lint', 'w.memo.md', '--max-warnings', '0', '--format', 'json'], dir);
     assert.equal(over.code, 1);
-    assert.equal(over.stderr.trimEnd(), t('en', 'cli.tooManyWarnings', { warnings: 1, max: 0 }));
+    assert.equal(over.stderr.trimEnd(), tn('en', 'cli.tooManyWarnings', 1, { max: 0 }));
     // stdout stays the report alone, so --format json and sarif can still be parsed.
     assert.deepEqual(files(over.stdout), ['w.memo.md']);
-    assert.equal(runCli(['lint', 'w.memo.md', '--max-warnings=0', '--locale', 'fr'], dir).stderr.trimEnd(), t('fr', 'cli.tooManyWarnings', { warnings: 1, max: 0 }));
+    assert.equal(runCli(['lint', 'w.memo.md', '--max-warnings=0', '--locale', 'fr'], dir).stderr.trimEnd(), tn('fr', 'cli.tooManyWarnings', 1, { max: 0 }));
   });
 
   it('--max-warnings refuses anything but a whole number (exit 2), in both languages', () => {
@@ -81,7 +81,7 @@ describe('policy-memo lint --ignore and ignore: in .policy-memo/config.yaml', ()
     assert.deepEqual(files(r.stdout), ['drafts/c.memo.md', 'team/b.memo.md']);
     const named = runCli(['lint', 'team/drafts/a.memo.md'], dir);
     assert.equal(named.code, 0, named.stdout);
-    assert.match(named.stdout, /0 file\(s\) checked: no problems/);
+    assert.match(named.stdout, /0 files checked: no problems/);
   });
 
   it('a bad ignore: (an absolute path, a .. , not a list) is a problem in config.yaml, in both languages, and the defaults apply', () => {
@@ -118,7 +118,7 @@ describe('policy-memo lint - (a file list on standard input)', () => {
     for (const input of ['', 'README.md\n']) {
       const r = runCli(['lint', '-'], dir, {}, input);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /0 file\(s\) checked: no problems/);
+      assert.match(r.stdout, /0 files checked: no problems/);
     }
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, memoKindOf, refusalText, SchemaRefusal, t, toLocale } from '../engine';
+import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, memoKindOf, refusalText, SchemaRefusal, t, tn, toLocale } from '../engine';
 import { isInside } from '../files/limits';
 import { exportCommand } from './export';
 import { FileListError, readFileList } from './file-list';
@@ -168,7 +168,7 @@ function lint(request: LintRequest, list: string[] | undefined, locale: Locale, 
     io.stdout(formatReports(reports, request.format, locale, io.cwd, root));
     const errors = all.some((r) => r.findings.some((f) => f.severity === 'error'));
     if (request.maxWarnings !== undefined && warnings > request.maxWarnings) {
-      io.stderr(t(locale, 'cli.tooManyWarnings', { warnings, max: request.maxWarnings }));
+      io.stderr(tn(locale, 'cli.tooManyWarnings', warnings, { max: request.maxWarnings }));
       return 1;
     }
     return errors ? 1 : 0;
