@@ -89,6 +89,8 @@ interface Checked {
   schema: MemoSchema;
   /** The translation file this check read, to re-check when it changes. */
   translation?: string;
+  /** The files this check was given (a fix-all checks again, keeping every safe fix). */
+  files?: MemoFiles;
 }
 
 /** Starts the Policy Memo language server on a connection. */
@@ -185,7 +187,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       });
     }
     lastDuration.set(document.uri, Date.now() - started);
-    const result: Checked = { version, memo, findings, locale, config, schema, translation };
+    const result: Checked = { version, memo, findings, locale, config, schema, translation, files };
     checked.set(document.uri, result);
     return result;
   }
@@ -492,7 +494,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         }
       }
       if (only && wants(FIX_ALL_KIND)) {
-        const edits = safeEdits(result.findings, result.memo.text);
+        // Every safe fix, not only those of the findings shown (a rule shows at most 100).
+        const { memo, locale, schema, config, files } = result;
+        const edits = safeEdits(checkParsed(memo, { locale, schema, config, files, keepFixes: true }), memo.text);
         if (edits.length > 0) actions.push({ title: t(result.locale, 'fix.all'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
       }
       return actions;

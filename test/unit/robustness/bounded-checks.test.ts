@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildConfig, checkMemo, t } from '../../../server/src/engine';
 import { MAX_YAML_NODES } from '../../../server/src/engine/parse';
 import { checkBounded } from '../../support/bounded-check';
+import { hostileCases } from '../../support/hostile-corpus';
 import { memoText } from '../../support/generated-memos';
 
 /**
@@ -45,6 +46,17 @@ describe('bounded checks: hostile memos under the size limits', () => {
     const text = `---\nto: [${'1,'.repeat(1_000_000)}1]\n---\nBody.\n`;
     const findings = await checkBounded({ text, kind: 'markdown', locale: 'fr' }, LIMITS);
     assert.deepEqual(findings.filter((f) => f.rule === 'yaml-syntax'), [{ rule: 'yaml-syntax', message: t('fr', 'yaml.tooManyNodes'), line: 1, related: [] }]);
+  });
+
+  it('checks a two-language memo with 400,000 mismatched numbers without building the findings it does not show', async () => {
+    // Each of the 200,000 findings was built (message, related place) before the cap kept 100: more
+    // than 128 MB of heap and seconds; its facts alone take about 64 MB. The heap is the bound here.
+    const parity = hostileCases().find((c) => c.item === 18);
+    assert.ok(parity);
+    const findings = await checkBounded({ text: parity.text, kind: 'markdown', locale: 'fr' }, { ms: 20_000, mb: 112 });
+    const shown = findings.filter((f) => f.rule === 'parity');
+    assert.equal(shown.length, 101);
+    assert.equal(shown[100].message, t('fr', 'findings.more', { count: 199_900, rule: 'parity' }));
   });
 
   it('checks an e-mail address of 120,000 dots with the built-in schema in linear time', async () => {
