@@ -47,6 +47,11 @@ export function workspaceRootOf(file: string, cwd: string, cache = new Map<strin
   return root;
 }
 
+/** The workspace of the command itself (what a `--schema` must be in): the repository holding the current folder, else that folder. */
+export function commandRootOf(cwd: string): string {
+  return repositoryOf(path.resolve(cwd)) ?? path.resolve(cwd);
+}
+
 function repositoryOf(folder: string): string | undefined {
   for (let dir = folder; ; dir = path.dirname(dir)) {
     try {

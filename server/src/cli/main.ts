@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, refusalText, SchemaRefusal, t, toLocale } from '../engine';
+import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, MAX_SCHEMA_FILE_MB, refusalText, SchemaRefusal, t, toLocale } from '../engine';
+import { readNamedTextSync } from '../files/read';
 import { exportCommand } from './export';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
-import { FileError, readText } from './lint';
-import { lintFiles } from './lint-files';
+import { FileError } from './lint';
+import { commandRootOf, lintFiles } from './lint-files';
 import { LintWorkerError, lintInWorkers, workersFor } from './parallel';
 import { say, terminalLines } from './terminal';
 
@@ -85,7 +86,7 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<
   const options: CheckOptions = { locale };
   try {
     // Read once: the workers get its text, as a second read of a pipe (`--schema <(cat s.json)`) finds it empty.
-    const schema = values.schema ? loadSchema(path.resolve(io.cwd, values.schema), values.schema) : undefined;
+    const schema = values.schema ? loadSchema(path.resolve(io.cwd, values.schema), values.schema, commandRootOf(io.cwd)) : undefined;
     if (schema) options.schema = schema.compiled;
     const files = findMemoFiles(inputs.length > 0 ? inputs : ['.'], io.cwd);
     if (files.length === 0) {
@@ -138,7 +139,7 @@ async function runExport(
   const report = (error: unknown) => reportInputError(error, locale, io);
   try {
     const options: CheckOptions & { locale: Locale } = { locale };
-    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema).compiled;
+    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema, commandRootOf(io.cwd)).compiled;
     return await exportCommand({ inputs, format: values.format, output: values.output, browser: values.browser }, options, io, report);
   } catch (error) {
     return report(error);
@@ -175,10 +176,22 @@ class SchemaFileError extends Error {
   }
 }
 
+/**
+ * A `--schema` file's text: a regular file inside the command's workspace (`root`) of at most
+ * MAX_SCHEMA_FILE_MB (a FIFO, a device or a link to one is refused, never waited on), or a pipe.
+ */
+function readSchemaFile(file: string, root: string): string {
+  // The limit is on characters (checkSchemaFileSize): a UTF-8 character is at most 4 bytes.
+  const read = readNamedTextSync(file, { maxBytes: MAX_SCHEMA_FILE_MB * 4 * 1024 * 1024, root });
+  if ('text' in read) return read.text;
+  if (read.refused === 'notUtf8') throw new FileError('cli.notUtf8', file);
+  throw new FileError('cli.unreadable', file, read.refused, read);
+}
+
 /** A custom schema named on the command line: its text and its compiled form. */
-function loadSchema(file: string, shown: string) {
+function loadSchema(file: string, shown: string, root: string) {
   try {
-    const text = readText(file);
+    const text = readSchemaFile(file, root);
     checkSchemaFileSize(text);
     return { text, compiled: compileCustomSchema(JSON.parse(text)) };
   } catch (error) {
