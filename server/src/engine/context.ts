@@ -63,10 +63,11 @@ export class RuleContext {
 
   /**
    * Reports a finding at [start, end) whose message and related places are built only if it is
-   * shown (or, when fixes are kept, if it is `fixable`: it may carry a safe fix): rules that can report thousands use it.
+   * shown (or, when fixes are kept, if it is `fixable`: it may carry a safe fix): rules that can
+   * report thousands use it. `severity` is the finding's when it is not the rule's.
    */
-  reportIfShown(start: number, end: number, details: () => ReportDetails, fixable = false): void {
-    this.budget.offer(start, end, undefined, fixable, () => this.finding({ start, end, ...details() }));
+  reportIfShown(start: number, end: number, details: () => ReportDetails, known: { fixable?: boolean; severity?: Severity } = {}): void {
+    this.budget.offer(start, end, known.severity ?? this.severity, known.fixable === true, () => this.finding({ start, end, ...details() }));
   }
 
   private finding(r: Report): Finding {

@@ -103,7 +103,7 @@ export const encoding: Rule = {
       } else if (kind === 'invalid') {
         ctx.reportIfShown(start, end, () => ({ message: ctx.t('encoding.invalid') }));
       } else {
-        ctx.reportIfShown(start, end, () => ({ message: ctx.t(kind === 'bidi' ? 'encoding.bidi' : 'encoding.invisible', { code: codesOf(match[0]) }), fixes: [removal(ctx, start, end)] }), true);
+        ctx.reportIfShown(start, end, () => ({ message: ctx.t(kind === 'bidi' ? 'encoding.bidi' : 'encoding.invisible', { code: codesOf(match[0]) }), fixes: [removal(ctx, start, end)] }), { fixable: true });
       }
     }
   },
