@@ -87,10 +87,14 @@ function compareSides(ctx: RuleContext, here: SideFacts, hereBlocks: number[], t
     });
   }
   for (const kind of ['numbers', 'emails', 'urls'] as const) {
-    const onlyHere = [...here[kind]].filter(([key]) => !there.facts[kind].has(key)).map(([, mention]) => mention);
-    const onlyThere = [...there.facts[kind]].filter(([key]) => !here[kind].has(key)).map(([, mention]) => mention);
+    // Without copying the maps into arrays of entries: a side can hold hundreds of thousands of values.
+    const onlyHere: Mention[] = [];
+    const onlyThere: Mention[] = [];
+    here[kind].forEach((mention, key) => void (there.facts[kind].has(key) || onlyHere.push(mention)));
+    there.facts[kind].forEach((mention, key) => void (here[kind].has(key) || onlyThere.push(mention)));
     const pairs = pairInBlocks(onlyHere, hereBlocks, onlyThere, there.blocks);
-    const paired = new Set(pairs.values());
+    const paired = new Set<Mention>();
+    pairs.forEach((partner) => paired.add(partner));
     // One memo can hold hundreds of thousands of mismatches: each message is built only if it is shown.
     for (const mention of onlyHere) {
       const partner = pairs.get(mention);
