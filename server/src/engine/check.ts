@@ -110,17 +110,53 @@ function moreFinding(budget: FindingBudget, rule: Rule, atLeast: boolean, memo: 
 /** The safe fixes of these findings whose edits do not overlap each other, as one list of edits. */
 export function safeEdits(findings: readonly Finding[], text: string): TextEdit[] {
   const lines = new LineIndex(text);
-  const taken: [number, number][] = [];
+  const taken = new TakenSpans();
   const edits: TextEdit[] = [];
   const safe: Fix[] = findings.flatMap((f) => f.fixes.filter((fix) => fix.safe));
   for (const fix of safe) {
     const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
-    const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
-    if (overlaps) continue;
-    taken.push(...spans);
+    if (spans.some(([s, e]) => taken.overlaps(s, e))) continue;
+    for (const [s, e] of spans) taken.add(s, e);
     edits.push(...fix.edits);
   }
   return edits;
+}
+
+/**
+ * The spans of the edits chosen so far, sorted by start. They never overlap (nor share a start), so
+ * their ends are sorted too, and whether a new span overlaps one is two binary searches, not a look
+ * at each (a memo can have 150,000 safe fixes).
+ */
+class TakenSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Whether [s, e) overlaps a taken span (an insertion inside one counts) or starts where one does. */
+  overlaps(s: number, e: number): boolean {
+    const i = this.firstFrom(s);
+    if (i < this.starts.length && this.starts[i] === s) return true;
+    // The last span starting before e: if it does not reach past s, no earlier one does.
+    const j = this.firstFrom(e) - 1;
+    return j >= 0 && this.starts[j] < e && this.ends[j] > s;
+  }
+
+  add(s: number, e: number): void {
+    const i = this.firstFrom(s);
+    this.starts.splice(i, 0, s);
+    this.ends.splice(i, 0, e);
+  }
+
+  /** The index of the first span starting at or after `at`. */
+  private firstFrom(at: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid] < at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /**
