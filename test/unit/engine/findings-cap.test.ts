@@ -46,6 +46,15 @@ describe('findings per rule are capped', () => {
     }
   });
 
+  it('gives the "and N more" finding the most severe severity among those it stands for (an error hidden among warnings still fails the lint)', () => {
+    const mixed = `${front}\n${Array.from({ length: 150 }, (_, i) => `unknown${i}: x`).join('\n')}\nsignature: 5\n---\n${body}`;
+    const schema = checkMemo(mixed, 'markdown').findings.filter((f) => f.rule === 'schema');
+    assert.equal(schema.length, MAX_FINDINGS_PER_RULE + 1);
+    assert.ok(schema.slice(0, MAX_FINDINGS_PER_RULE).every((f) => f.severity === 'warning'));
+    const more = schema.find((f) => f.message === t('en', 'findings.more', { count: 51, rule: 'schema' }));
+    assert.equal(more?.severity, 'error');
+  });
+
   it('says "at least" when the rule was not given every schema error (1,200 unknown keys: the first 1,000)', () => {
     const many = `${front}\n${Array.from({ length: 1200 }, (_, i) => `unknown${i}: x`).join('\n')}\n---\n${body}`;
     const schema = checkMemo(many, 'markdown').findings.filter((f) => f.rule === 'schema');
