@@ -90,6 +90,21 @@ describe('the language server over stdio', function () {
     assert.equal(fixed, replaceOnce(REFERENCE, 'lang: fr\n', 'lang: fr\ndate2: 03/04/2021\n'), 'the date and the key are fixed; the unknown date2 key has no safe fix');
   });
 
+  it('fixes every finding with fix-all, past the 100 per rule the diagnostics show', async () => {
+    await client.initialize();
+    const uri = fresh();
+    const text = `${REFERENCE}\n${'Note : texte.\n\n'.repeat(150)}`;
+    const published = await client.open(uri, text);
+    assert.equal(published.diagnostics.filter((d) => d.code === 'fr-typography').length, 101);
+    const actions = await client.codeActions({
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    const fixed = applyEdits(text, actions[0]?.edit?.changes?.[uri] ?? []);
+    assert.equal(fixed, `${REFERENCE}\n${'Note\u00a0: texte.\n\n'.repeat(150)}`);
+  });
+
   it('completes keys with their descriptions and enum values, and hovers keys', async () => {
     await client.initialize();
     const uri = fresh();

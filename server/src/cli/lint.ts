@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkMemo, CheckOptions, FileRefusal, fixMemo, memoKindOf } from '../engine';
 import { MAX_MEMO_BYTES, readTextSync } from '../files/read';
@@ -30,24 +29,6 @@ export function readMemo(file: string, root?: string): string {
   if ('text' in read) return read.text;
   if (read.refused === 'notUtf8') throw new FileError('cli.notUtf8', file);
   throw new FileError('cli.unreadable', file, read.refused, read);
-}
-
-// ignoreBOM keeps a BOM in the text, so --fix can write it back.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Reads a file named on the command line (a --schema) as UTF-8 text, refusing bytes that are not UTF-8 rather than guessing. */
-export function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new FileError('cli.unreadable', file, (error as NodeJS.ErrnoException).code ?? String(error));
-  }
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new FileError('cli.notUtf8', file);
-  }
 }
 
 /**

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, memoKindOf, refusalText, SchemaRefusal, t, tn, toLocale } from '../engine';
+import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, MAX_SCHEMA_FILE_MB, memoKindOf, refusalText, SchemaRefusal, t, tn, toLocale } from '../engine';
 import { isInside } from '../files/limits';
+import { readNamedTextSync } from '../files/read';
 import { exportCommand } from './export';
 import { FileListError, readFileList } from './file-list';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
 import { formatGithub } from './github';
 import { ignoreMatcher } from './ignore';
-import { FileError, readText } from './lint';
+import { FileError } from './lint';
 import { checkedRoot, lintFiles } from './lint-files';
 import { LintWorkerError, lintInWorkers, workersFor } from './parallel';
 import { formatSarif } from './sarif';
@@ -148,7 +149,7 @@ function lint(request: LintRequest, list: string[] | undefined, locale: Locale, 
   const options: CheckOptions = { locale };
   try {
     // Read once: the workers get its text, as a second read of a pipe (`--schema <(cat s.json)`) finds it empty.
-    const schema = request.schema ? loadSchema(path.resolve(io.cwd, request.schema), request.schema) : undefined;
+    const schema = request.schema ? loadSchema(path.resolve(io.cwd, request.schema), request.schema, checkedRoot(io.cwd)) : undefined;
     if (schema) options.schema = schema.compiled;
     const root = checkedRoot(io.cwd);
     const named = request.named.length > 0 || !list ? findMemoFiles(request.named.length > 0 ? request.named : ['.'], io.cwd) : [];
@@ -234,7 +235,7 @@ async function runExport(
   const report = (error: unknown) => reportInputError(error, locale, io);
   try {
     const options: CheckOptions & { locale: Locale } = { locale };
-    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema).compiled;
+    if (values.schema) options.schema = loadSchema(path.resolve(io.cwd, values.schema), values.schema, checkedRoot(io.cwd)).compiled;
     return await exportCommand({ inputs, format: values.format, output: values.output, browser: values.browser }, options, io, report);
   } catch (error) {
     return report(error);
@@ -272,10 +273,22 @@ class SchemaFileError extends Error {
   }
 }
 
+/**
+ * A `--schema` file's text: a regular file inside the command's workspace (`root`) of at most
+ * MAX_SCHEMA_FILE_MB (a FIFO, a device or a link to one is refused, never waited on), or a pipe.
+ */
+function readSchemaFile(file: string, root: string): string {
+  // The limit is on characters (checkSchemaFileSize): a UTF-8 character is at most 4 bytes.
+  const read = readNamedTextSync(file, { maxBytes: MAX_SCHEMA_FILE_MB * 4 * 1024 * 1024, root });
+  if ('text' in read) return read.text;
+  if (read.refused === 'notUtf8') throw new FileError('cli.notUtf8', file);
+  throw new FileError('cli.unreadable', file, read.refused, read);
+}
+
 /** A custom schema named on the command line: its text and its compiled form. */
-function loadSchema(file: string, shown: string) {
+function loadSchema(file: string, shown: string, root: string) {
   try {
-    const text = readText(file);
+    const text = readSchemaFile(file, root);
     checkSchemaFileSize(text);
     return { text, compiled: compileCustomSchema(JSON.parse(text)) };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { FindingBudget } from './budget';
 import { defaultConfig } from './config/load';
 import type { MemoConfig } from './config/types';
 import { MemoFiles, RuleContext } from './context';
@@ -22,6 +23,11 @@ export interface CheckOptions {
   files?: MemoFiles;
   /** At most this many findings per rule, then one "and N more" (MAX_FINDINGS_PER_RULE by default). */
   maxFindingsPerRule?: number;
+  /**
+   * Also build, past that cap, the findings that carry a safe fix, and return them after the others
+   * (for --fix and fix-all, which apply every safe fix; the rest stay only counted).
+   */
+  keepFixes?: boolean;
 }
 
 export interface CheckResult {
@@ -53,62 +59,104 @@ export function checkParsed(memo: ParsedMemo, options: CheckOptions = {}): Findi
   const config = options.config ?? defaultConfig();
   const severities = { ...config.severities, ...options.severities };
   const maxFindings = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const forFixes: Finding[] = [];
   for (const rule of rules) {
     const override = severities[rule.id];
     if (override === 'off' || (rule.needsData && !rootIsMap)) continue;
-    // A rule reports at most MAX_FINDINGS_PER_RULE findings, so it needs only about as many schema errors;
-    // the rest are counted (ajv's allErrors can give one per value, and rules look each one up in the YAML).
+    // A rule's findings past its cap are only counted, so it needs only so many schema errors (ajv's
+    // allErrors can give one per value, and rules look each one up in the YAML).
     const ruleErrors = claimed.get(rule) ?? [];
-    const maxErrors = 2 * maxFindings;
-    const ctx = new RuleContext(memo, locale, schema, ruleErrors.slice(0, maxErrors), rule.id, rule.defaultSeverity, config, options.files);
-    rule.check(ctx);
-    const unshown = Math.max(0, ruleErrors.length - maxErrors);
-    for (const f of capped(ctx.findings, maxFindings, unshown, locale)) findings.push(override ? { ...f, severity: override } : f);
+    const run = (given: SchemaError[]) => {
+      const budget = new FindingBudget(maxFindings, options.keepFixes === true);
+      rule.check(new RuleContext(memo, locale, schema, given, rule.id, rule.defaultSeverity, config, options.files, budget));
+      return budget;
+    };
+    let budget = run(ruleErrors.slice(0, MAX_SCHEMA_ERRORS_PER_RULE));
+    // Those errors gave fewer findings than the cap: the rule checks them all, so the count below is exact.
+    let withheld = ruleErrors.length - Math.min(ruleErrors.length, MAX_SCHEMA_ERRORS_PER_RULE);
+    if (withheld > 0 && budget.unshown === 0) [budget, withheld] = [run(ruleErrors), 0];
+    const more = moreFinding(budget, rule, withheld > 0, memo, locale);
+    const withSeverity = (f: Finding) => (override ? { ...f, severity: override } : f);
+    findings.push(...budget.shown().map(withSeverity), ...(more ? [withSeverity(more)] : []));
+    forFixes.push(...budget.forFixes.map(withSeverity));
   }
-  return findings.sort(
-    (a, b) => byPosition(a, b) || a.rule.localeCompare(b.rule),
-  );
+  findings.sort((a, b) => byPosition(a, b) || a.rule.localeCompare(b.rule));
+  return forFixes.length > 0 ? [...findings, ...forFixes] : findings;
 }
 
 /** The most findings one rule reports on one memo; past it, one finding says how many more there are. */
 export const MAX_FINDINGS_PER_RULE = 100;
 
+/** The most schema errors a rule is given at first (it is given all of them if these give fewer findings than its cap). */
+const MAX_SCHEMA_ERRORS_PER_RULE = 10 * MAX_FINDINGS_PER_RULE;
+
 const byPosition = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 /**
- * A rule's first `max` findings in the text and, when there are more (or schema errors it was not
- * given: a rule gets at most twice `max` of them), one finding that says how many more, at the first
- * one left out.
+ * The finding that says how many more findings a rule has than it shows, at the first one left out.
+ * The count is exact, unless schema errors were withheld from the rule: then it is "at least".
  */
-function capped(ruleFindings: Finding[], max: number, unshown: number, locale: Locale): Finding[] {
-  if (ruleFindings.length <= max && (unshown === 0 || ruleFindings.length === 0)) return ruleFindings;
-  const sorted = [...ruleFindings].sort(byPosition);
-  const kept = sorted.slice(0, max);
-  const at = sorted[max] ?? sorted[sorted.length - 1];
-  const more: Finding = {
-    rule: at.rule,
-    severity: at.severity,
-    message: tn(locale, 'findings.more', sorted.length - kept.length + unshown, { rule: at.rule }),
-    range: at.range,
+function moreFinding(budget: FindingBudget, rule: Rule, atLeast: boolean, memo: ParsedMemo, locale: Locale): Finding | undefined {
+  const at = budget.leftOut();
+  if (!at) return undefined;
+  return {
+    rule: rule.id,
+    severity: at.severity ?? rule.defaultSeverity,
+    message: tn(locale, atLeast ? 'findings.atLeast' : 'findings.more', budget.unshown, { rule: rule.id }),
+    range: memo.lines.range(at.start, at.end),
     fixes: [],
   };
-  return [...kept, more];
 }
-
 /** The safe fixes of these findings whose edits do not overlap each other, as one list of edits. */
 export function safeEdits(findings: readonly Finding[], text: string): TextEdit[] {
   const lines = new LineIndex(text);
-  const taken: [number, number][] = [];
+  const taken = new TakenSpans();
   const edits: TextEdit[] = [];
   const safe: Fix[] = findings.flatMap((f) => f.fixes.filter((fix) => fix.safe));
   for (const fix of safe) {
     const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
-    const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
-    if (overlaps) continue;
-    taken.push(...spans);
+    if (spans.some(([s, e]) => taken.overlaps(s, e))) continue;
+    for (const [s, e] of spans) taken.add(s, e);
     edits.push(...fix.edits);
   }
   return edits;
+}
+
+/**
+ * The spans of the edits chosen so far, sorted by start. They never overlap (nor share a start), so
+ * their ends are sorted too, and whether a new span overlaps one is two binary searches, not a look
+ * at each (a memo can have 150,000 safe fixes).
+ */
+class TakenSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Whether [s, e) overlaps a taken span (an insertion inside one counts) or starts where one does. */
+  overlaps(s: number, e: number): boolean {
+    const i = this.firstFrom(s);
+    if (i < this.starts.length && this.starts[i] === s) return true;
+    // The last span starting before e: if it does not reach past s, no earlier one does.
+    const j = this.firstFrom(e) - 1;
+    return j >= 0 && this.starts[j] < e && this.ends[j] > s;
+  }
+
+  add(s: number, e: number): void {
+    const i = this.firstFrom(s);
+    this.starts.splice(i, 0, s);
+    this.ends.splice(i, 0, e);
+  }
+
+  /** The index of the first span starting at or after `at`. */
+  private firstFrom(at: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid] < at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /**
@@ -118,9 +166,9 @@ export function safeEdits(findings: readonly Finding[], text: string): TextEdit[
 export function fixMemo(text: string, kind: MemoKind, options: CheckOptions = {}): CheckResult & { text: string } {
   let current = text;
   // Every finding's fixes are applied, not only those of the findings a report would show.
-  const uncapped = { ...options, maxFindingsPerRule: Infinity };
+  const withFixes = { ...options, keepFixes: true };
   for (let pass = 0; pass < 10; pass++) {
-    const result = checkMemo(current, kind, uncapped);
+    const result = checkMemo(current, kind, withFixes);
     const edits = safeEdits(result.findings, current);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);

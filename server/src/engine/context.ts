@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { keyNodeAt, nodeAt, pairOf, YamlPath } from './ast';
 import type { MemoConfig } from './config/types';
 import type { FileRefusal } from './file-refusal';
+import { FindingBudget } from './budget';
 import type { Finding, Fix, RelatedPlace, Severity } from './findings';
 import { Locale, MessageId, MessageParams, PluralId, t, tn } from './messages';
 import type { ParsedMemo } from './parse';
@@ -18,6 +19,9 @@ export interface Report {
   related?: RelatedPlace[];
 }
 
+/** A report's message, severity, fixes and related places, built only when the finding is kept (see reportIfShown). */
+export type ReportDetails = Omit<Report, 'start' | 'end'>;
+
 /**
  * What a host tells the engine about files, so rules stay free of file-system access: the memo's
  * own path, and synchronous reading (hosts read ahead what a memo links to).
@@ -33,8 +37,6 @@ export interface MemoFiles {
 
 /** Everything a rule may read, and the one way it reports. Built once per check. */
 export class RuleContext {
-  readonly findings: Finding[] = [];
-
   constructor(
     readonly memo: ParsedMemo,
     readonly locale: Locale,
@@ -46,6 +48,8 @@ export class RuleContext {
     /** The workspace configuration (defaults when there is none). */
     readonly config: MemoConfig,
     readonly files?: MemoFiles,
+    /** Where the findings go: the first ones in the text are kept, the rest counted (unbounded by default). */
+    readonly budget = new FindingBudget(Infinity, true),
   ) {}
 
   t(id: MessageId, params?: MessageParams): string {
@@ -57,15 +61,29 @@ export class RuleContext {
     return tn(this.locale, id, count, params);
   }
 
+  /** Reports a finding already built (past the rule's budget it is only counted). */
   report(r: Report): void {
-    this.findings.push({
+    this.budget.offer(r.start, r.end, r.severity ?? this.severity, r.fixes?.some((f) => f.safe) === true, () => this.finding(r));
+  }
+
+  /**
+   * Reports a finding at [start, end) whose message and related places are built only if it is
+   * shown (or, when fixes are kept, if it is `fixable`: it may carry a safe fix): rules that can
+   * report thousands use it. `severity` is the finding's when it is not the rule's.
+   */
+  reportIfShown(start: number, end: number, details: () => ReportDetails, known: { fixable?: boolean; severity?: Severity } = {}): void {
+    this.budget.offer(start, end, known.severity ?? this.severity, known.fixable === true, () => this.finding({ start, end, ...details() }));
+  }
+
+  private finding(r: Report): Finding {
+    return {
       rule: this.rule,
       severity: r.severity ?? this.severity,
       message: r.message,
       range: this.memo.lines.range(r.start, r.end),
       fixes: r.fixes ?? [],
       ...(r.related ? { related: r.related } : {}),
-    });
+    };
   }
 
   /** The root YAML node (the front matter's mapping), if any. */

@@ -51,8 +51,12 @@ export function compileCustomSchema(source: unknown): MemoSchema {
 
 /** Compiles one of the schemas shipped with the extension (schemas/*.json), without strict mode; its patterns are vetted by a unit test, not at each start. */
 export function compileShippedSchema(source: JsonSchema): MemoSchema {
-  return { source, validate: newAjv(false).compile(source) };
+  const schema = { source, validate: newAjv(false).compile(source) };
+  shipped.add(schema);
+  return schema;
 }
+
+const shipped = new WeakSet<MemoSchema>();
 
 /**
  * Past this many values (a real memo has a few hundred), memo data is validated only up to its
@@ -64,12 +68,13 @@ export const MAX_VALUES_FOR_ALL_ERRORS = 5_000;
 
 const firstErrorOnly = new WeakMap<MemoSchema, ValidateFunction>();
 
-/** Validates memo data, returning the schema's errors (empty when valid); only the first when `large`. */
+/** Validates memo data (or a `.policy-memo/` file's), returning the schema's errors (empty when valid); only the first when `large`. */
 export function validateMemoData(schema: MemoSchema, data: unknown, large = false): SchemaError[] {
   if (!large) return schema.validate(data) ? [] : withoutRenamedKeys([...(schema.validate.errors ?? [])]);
   let validate = firstErrorOnly.get(schema);
   if (!validate) {
-    validate = schema === builtIn ? newAjv(true, false, false).compile(schema.source) : newAjv(false, true, false).compile(schema.source);
+    const ajv = schema === builtIn ? newAjv(true, false, false) : shipped.has(schema) ? newAjv(false, false, false) : newAjv(false, true, false);
+    validate = ajv.compile(schema.source);
     firstErrorOnly.set(schema, validate);
   }
   return validate(data) ? [] : withoutRenamedKeys([...(validate.errors ?? [])]);

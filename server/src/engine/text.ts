@@ -97,10 +97,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (let i = 1; i < spans.length; i++) {
     if (spans[i].start < spans[i - 1].end) throw new Error('applyEdits: overlapping edits');
   }
-  let result = text;
-  for (let i = spans.length - 1; i >= 0; i--) {
-    const s = spans[i];
-    result = result.slice(0, s.start) + s.newText + result.slice(s.end);
+  // One piece per edit and per text between, joined once: slicing the whole text again at each edit
+  // was quadratic (150,000 fixes of a 1 MB memo).
+  const pieces: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    pieces.push(text.slice(at, s.start), s.newText);
+    at = s.end;
   }
-  return result;
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }

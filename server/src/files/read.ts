@@ -140,6 +140,66 @@ export async function readText(file: string, limits: ReadLimits): Promise<TextRe
 }
 
 /**
+ * Reads a file named on the command line (a `--schema`): a regular file within the limits, or a pipe
+ * (`/dev/stdin`, `<(cat s.json)`: what the user pipes in, read once to its end, and not confined to
+ * the root, as it is no file of the workspace). A FIFO with no writer is refused at once (it sends
+ * nothing), and so is a pipe whose writer stays silent for PIPE_WAIT_MS: nothing waits forever.
+ */
+export function readNamedTextSync(file: string, limits: ReadLimits): TextRead {
+  let pipe = false;
+  try {
+    pipe = statSync(file).isFIFO();
+  } catch {
+    // refused below, the same way whether or not it exists outside the root
+  }
+  return pipe ? decode(readPipeSync(file, limits.maxBytes)) : readTextSync(file, limits);
+}
+
+/** How long a pipe's writer may stay silent before the read gives up. */
+export const PIPE_WAIT_MS = 10_000;
+
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+function readPipeSync(file: string, maxBytes: number): BytesRead {
+  let fd: number;
+  try {
+    // O_NONBLOCK: the open does not wait for a writer, and a read with none gives the end at once.
+    fd = openSync(file, constants.O_RDONLY | NONBLOCK);
+  } catch (error) {
+    return refusalOf(error);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFIFO()) return { refused: 'notFile' };
+    const reader = new BoundedBuffer(64 * 1024, maxBytes);
+    let silent = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, reader.buffer, reader.length, reader.room, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        if (silent >= PIPE_WAIT_MS) return { refused: 'unreadable', code: 'ETIMEDOUT' };
+        // The writer has not written yet: wait a little (a synchronous read has no event to wait on).
+        Atomics.wait(SLEEPER, 0, 0, 10);
+        silent += 10;
+        continue;
+      }
+      if (n === 0) break;
+      silent = 0;
+      if (!reader.add(n)) return tooLarge(maxBytes);
+    }
+    // Nothing came: most likely a FIFO that nobody writes to, which is no file to read.
+    if (reader.length === 0) return { refused: 'notFile' };
+    return { bytes: reader.bytes(), stamp: stampOf(stats) };
+  } catch (error) {
+    return refusalOf(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Whether a file is unchanged since `stamp`, found without reading it (open and fstat only, with
  * the same limits), so a cached text can be used again.
  */

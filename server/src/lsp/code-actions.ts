@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, CreateFile, Diagnostic, Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileRefusal, Finding, Fix, glossaryAppendEdit, glossaryHolds, safeEdits, t } from '../engine';
+import { checkParsed, FileRefusal, Finding, Fix, glossaryAppendEdit, glossaryHolds, safeEdits, t } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import type { Checked, OpenDocuments } from './documents';
 import { pathToUri } from './settings';
@@ -56,7 +56,9 @@ export async function codeActionsFor(params: CodeActionParams, result: Checked, 
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = safeEdits(result.findings, result.memo.text);
+    // Every safe fix, not only those of the findings shown (a rule shows at most 100).
+    const { memo, locale, schema, config, files } = result;
+    const edits = safeEdits(checkParsed(memo, { locale, schema, config, files, keepFixes: true }), memo.text);
     if (edits.length > 0) actions.push({ title: t(result.locale, 'fix.all'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;

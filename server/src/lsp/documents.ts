@@ -8,6 +8,7 @@ import {
   isFileRefusal,
   Locale,
   MemoConfig,
+  MemoFiles,
   MemoSchema,
   memoKindOf,
   parseMemo,
@@ -32,6 +33,8 @@ export interface Checked {
   schema: MemoSchema;
   /** The translation file this check read, to re-check when it changes. */
   translation?: string;
+  /** The files this check was given (a fix-all checks again, keeping every safe fix). */
+  files?: MemoFiles;
 }
 
 /** The open documents, by URI (TextDocuments, or a test's own). */
@@ -105,7 +108,7 @@ export class MemoChecks {
       });
     }
     this.lastDuration.set(document.uri, Date.now() - started);
-    const result: Checked = { version, memo, findings, locale, config, schema, translation };
+    const result: Checked = { version, memo, findings, locale, config, schema, translation, files };
     this.checked.set(document.uri, result);
     return result;
   }

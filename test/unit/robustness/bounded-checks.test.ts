@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildConfig, checkMemo, t, tn } from '../../../server/src/engine';
 import { MAX_YAML_NODES } from '../../../server/src/engine/parse';
 import { checkBounded } from '../../support/bounded-check';
+import { hostileCases } from '../../support/hostile-corpus';
 import { memoText } from '../../support/generated-memos';
 
 /**
@@ -64,6 +65,17 @@ describe('bounded checks: hostile memos under the size limits', () => {
     assert.doesNotMatch(memo.doc?.errors[0]?.stack ?? '', /\n\s+at /);
   });
 
+  it('checks a two-language memo with 400,000 mismatched numbers without building the findings it does not show', async () => {
+    // Each of the 200,000 findings was built (message, related place) before the cap kept 100: more
+    // than 128 MB of heap and seconds; its facts alone take about 64 MB. The heap is the bound here.
+    const parity = hostileCases().find((c) => c.item === 18);
+    assert.ok(parity);
+    const findings = await checkBounded({ text: parity.text, kind: 'markdown', locale: 'fr' }, { ms: 20_000, mb: 112 });
+    const shown = findings.filter((f) => f.rule === 'parity');
+    assert.equal(shown.length, 101);
+    assert.equal(shown[100].message, tn('fr', 'findings.more', 199_900, { rule: 'parity' }));
+  });
+
   it('checks an e-mail address of 120,000 dots with the built-in schema in linear time', async () => {
     // The old pattern ^[^@\s]+@[^@\s]+\.[^@\s]+$ took about 18 s on it.
     const email = `a@${'.'.repeat(120_000)}@`;
@@ -87,6 +99,18 @@ describe('bounded checks: duplicate keys and .policy-memo files', () => {
     const config = buildConfig({ glossary: { path: '/w/.policy-memo/glossary.yaml', text } });
     assert.deepEqual(config.glossary, []);
     assert.deepEqual(config.problems.map((p) => [p.message, p.params]), [['yaml.aliasExpansion', { limit: MAX_YAML_NODES }]]);
+  });
+
+  it('validates a directory of 99 aliases of a 1,000-key entry up to its first error (allErrors built 99,000 errors)', () => {
+    // Before, every unknown key of every copy was an error, and the most telling one (the unknown key)
+    // was picked among them: about a second of a 12 KB file. Now the first error found is reported.
+    const keys = Array.from({ length: 1000 }, (_, i) => `    k${i}: 1`).join('\n');
+    const text = `ministries:\n  - &e\n${keys}\n${'  - *e\n'.repeat(98)}`;
+    const config = buildConfig({ directory: { path: '/w/.policy-memo/directory.yaml', text } });
+    assert.deepEqual(config.problems.map((p) => [p.message, p.params]), [['config.required', { key: 'ministries', missing: 'en' }]]);
+    // A small file still gets the most telling error.
+    const small = buildConfig({ directory: { path: '/w/.policy-memo/directory.yaml', text: 'ministries:\n  - k0: 1\n' } });
+    assert.deepEqual(small.problems.map((p) => [p.message, p.params]), [['config.unknownKey', { key: 'k0' }]]);
   });
 
   it('finds a duplicate key in a config file', () => {

@@ -108,6 +108,26 @@ describe('policy-memo lint and the files it reads', () => {
     assert.match(fr.stderr, /Impossible de lire «\u00a0pipe\.memo\.md\u00a0»\u00a0: ce n’est pas un fichier ordinaire/);
   });
 
+  it('refuses a --schema that is a FIFO with no writer, a link to a device, outside the folder or oversized, with the reason, exit 2', () => {
+    // The schema was read with readFileSync: the FIFO hung the CLI, /dev/zero grew it without end.
+    const dir = workspace({ 'ok.memo.md': EN, 'outside.schema.json': '{}', 'repo/.git/HEAD': '', 'repo/a.memo.md': EN });
+    const repo = path.join(dir, 'repo');
+    mkfifo(path.join(repo, 'pipe.schema.json'));
+    symlinkSync('/dev/zero', path.join(repo, 'zero.schema.json'));
+    writeFileSync(path.join(repo, 'big.schema.json'), '{');
+    truncateSync(path.join(repo, 'big.schema.json'), 150 * 1024 * 1024);
+    for (const [name, reason] of [
+      ['pipe.schema.json', /not a regular file/],
+      ['zero.schema.json', /outside the workspace/],
+      ['../outside.schema.json', /outside the workspace/],
+      ['big.schema.json', /larger than 4 MB/],
+    ] as const) {
+      const r = runCli(['lint', 'a.memo.md', '--schema', name], repo);
+      assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`Cannot read "${name.replace(/\./g, '\\.')}": it is ${reason.source}`));
+    }
+  });
+
   it('reads no memo that is a link to a file outside the repository, even found in a folder', () => {
     const dir = workspace({ 'outside/secret.memo.md': EN, 'repo/.git/HEAD': '', 'repo/memos/real.memo.md': EN });
     symlinkSync('real.memo.md', path.join(dir, 'repo', 'memos', 'inside.memo.md'));

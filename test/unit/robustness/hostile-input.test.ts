@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkMemo, MemoKind, t } from '../../../server/src/engine';
+import { checkMemo, MemoKind, t, tn } from '../../../server/src/engine';
 import { assertRangesInside } from '../../support/assertions';
 import { LspClient } from '../../support/lsp';
 import { memoText } from '../../support/generated-memos';
@@ -51,9 +51,11 @@ describe('hostile input: the engine', () => {
     });
   }
 
-  it('reports at most 100 findings for a text full of damaged characters', () => {
+  it('reports at most 100 findings for a text full of damaged characters, then how many more', () => {
     const { findings } = checkMemo(FRONT + 'a\u0000'.repeat(100_000), 'markdown');
-    assert.equal(findings.filter((f) => f.rule === 'encoding').length, 100);
+    const encoding = findings.filter((f) => f.rule === 'encoding');
+    assert.equal(encoding.length, 101);
+    assert.equal(encoding[100].message, tn('en', 'findings.more', 99_900, { rule: 'encoding' }));
   });
 
   it('offers to remove control characters, and the fix removes only them', () => {

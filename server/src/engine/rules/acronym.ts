@@ -1,5 +1,5 @@
 import type { Language } from '../prose/body';
-import type { RuleContext } from '../context';
+import type { ReportDetails, RuleContext } from '../context';
 import type { Fix } from '../findings';
 import { addToGlossary, inGlossary } from '../glossary';
 import type { MappedText } from '../prose/mapped';
@@ -218,17 +218,21 @@ function moveDefinition(ctx: RuleContext, use: Use, definition: Use): Fix | unde
 
 function report(ctx: RuleContext, use: Use, definition: Use | undefined): void {
   const [start, end] = use.text.span(use.start, use.end);
+  // Its fixes (moving the definition, adding to the glossary) are the writer's choice, never --fix's.
+  ctx.reportIfShown(start, end, () => details(ctx, use, definition));
+}
+
+function details(ctx: RuleContext, use: Use, definition: Use | undefined): ReportDetails {
   const related = definition
     ? [{ range: ctx.memo.lines.range(...definition.text.span(definition.start, definition.end)), message: ctx.t('acronym.definedHere', { acronym: definition.word }) }]
     : undefined;
   const glossary = addToGlossary(ctx.config, use.lang ? { [use.lang]: use.key } : { en: use.key, fr: use.key }, ctx.t('fix.addToGlossary', { term: use.key }), ctx.t('glossary.header'));
   const move = definition ? moveDefinition(ctx, use, definition) : undefined;
-  ctx.report({
-    start, end,
+  return {
     message: ctx.t(definition ? 'acronym.late' : 'acronym.undefined', { acronym: use.word }),
     fixes: [...(move ? [move] : []), ...(glossary ? [glossary] : [])],
     ...(related ? { related } : {}),
-  });
+  };
 }
 
 /** Every acronym defined at or before its first use, in each language of the memo. */

@@ -84,9 +84,6 @@ function removeTitle(ctx: RuleContext, start: number, end: number): string {
   return ctx.tn('fix.removeCharacters', [...ctx.memo.text.slice(start, end)].length);
 }
 
-/** A damaged file can hold millions of these; past this many runs the writer has been told enough. */
-const MAX_FINDINGS = 100;
-
 /** Text that cannot be right in a memo: invisible control characters, bytes that were not UTF-8, and invisible characters that change what a reader sees. */
 export const encoding: Rule = {
   id: 'encoding',
@@ -94,23 +91,24 @@ export const encoding: Rule = {
   needsData: false,
   check(ctx) {
     const text = ctx.memo.text;
-    let count = 0;
+    // A damaged file can hold millions of these: each is counted, and built only if it is shown (or fixed).
     for (const match of damagedRuns(text)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       const code = match[0].charCodeAt(0);
       const kind = kindOf(code);
       if (kind === 'invisible' && !insideToken(text, start, end, match[0])) continue;
-      if (++count > MAX_FINDINGS) break;
       if (kind === 'control') {
         // The edit removes only the invisible characters, so no visible text can be lost; but a C1
         // control often stands for a quote or a dash that was lost, so the writer decides (not --fix).
-        const fix = { title: removeTitle(ctx, start, end), edits: [ctx.edit(start, end, '')], safe: false };
-        ctx.report({ start, end, message: ctx.t('encoding.control', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }), fixes: [fix] });
+        ctx.reportIfShown(start, end, () => ({
+          message: ctx.t('encoding.control', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }),
+          fixes: [{ title: removeTitle(ctx, start, end), edits: [ctx.edit(start, end, '')], safe: false }],
+        }));
       } else if (kind === 'invalid') {
-        ctx.report({ start, end, message: ctx.t('encoding.invalid') });
+        ctx.reportIfShown(start, end, () => ({ message: ctx.t('encoding.invalid') }));
       } else {
-        ctx.report({ start, end, message: ctx.t(kind === 'bidi' ? 'encoding.bidi' : 'encoding.invisible', { code: codesOf(match[0]) }), fixes: [removal(ctx, start, end)] });
+        ctx.reportIfShown(start, end, () => ({ message: ctx.t(kind === 'bidi' ? 'encoding.bidi' : 'encoding.invisible', { code: codesOf(match[0]) }), fixes: [removal(ctx, start, end)] }), { fixable: true });
       }
     }
   },

@@ -97,11 +97,12 @@ function reportAll(ctx: RuleContext, mapped: MappedText, france: boolean): void 
     });
     // A fix never joins lines or reaches across a line break: only the characters concerned change.
     const fixable = p.fixTitle && edits.length > 0 && edits.every(({ s, e }) => !/[\r\n]/.test(document.slice(s, e)));
-    ctx.report({
-      start, end,
+    // A French text can hold hundreds of thousands of these: built only if shown (or fixed).
+    const fixTitle = fixable ? p.fixTitle : undefined;
+    ctx.reportIfShown(start, end, () => ({
       message: ctx.t(p.message, p.params),
-      fixes: fixable && p.fixTitle ? [{ title: ctx.t(p.fixTitle), edits: edits.map(({ s, e, newText }) => ctx.edit(s, e, newText)), safe: true, preferred: true }] : [],
-    });
+      fixes: fixTitle ? [{ title: ctx.t(fixTitle), edits: edits.map(({ s, e, newText }) => ctx.edit(s, e, newText)), safe: true, preferred: true }] : [],
+    }), { fixable: fixTitle !== undefined });
   }
 }
 

@@ -11,7 +11,7 @@ export const imageAlt: Rule = {
       for (const image of section.images) {
         if (image.alt.trim() !== '') continue;
         const [start, end] = image.span;
-        ctx.report({ start, end, message: ctx.t('imageAlt.missing') });
+        ctx.reportIfShown(start, end, () => ({ message: ctx.t('imageAlt.missing') }));
       }
     }
   },

@@ -87,33 +87,38 @@ function compareSides(ctx: RuleContext, here: SideFacts, hereBlocks: number[], t
     });
   }
   for (const kind of ['numbers', 'emails', 'urls'] as const) {
-    const onlyHere = [...here[kind]].filter(([key]) => !there.facts[kind].has(key)).map(([, mention]) => mention);
-    const onlyThere = [...there.facts[kind]].filter(([key]) => !here[kind].has(key)).map(([, mention]) => mention);
+    // Without copying the maps into arrays of entries: a side can hold hundreds of thousands of values.
+    const onlyHere: Mention[] = [];
+    const onlyThere: Mention[] = [];
+    here[kind].forEach((mention, key) => void (there.facts[kind].has(key) || onlyHere.push(mention)));
+    there.facts[kind].forEach((mention, key) => void (here[kind].has(key) || onlyThere.push(mention)));
     const pairs = pairInBlocks(onlyHere, hereBlocks, onlyThere, there.blocks);
-    const paired = new Set(pairs.values());
+    const paired = new Set<Mention>();
+    pairs.forEach((partner) => paired.add(partner));
+    // One memo can hold hundreds of thousands of mismatches: each message is built only if it is shown.
     for (const mention of onlyHere) {
       const partner = pairs.get(mention);
       if (partner) {
-        ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.differs', { value: mention.shown, other: partner.shown, version: other }), related: place(there, partner.span, ctx) });
+        ctx.reportIfShown(mention.span[0], mention.span[1], () => ({ message: ctx.t('parity.differs', { value: mention.shown, other: partner.shown, version: other }), related: place(there, partner.span, ctx) }));
       } else {
-        ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.missingThere', { value: mention.shown, version: other }), related: place(there, there.facts.anchor, ctx) });
+        ctx.reportIfShown(mention.span[0], mention.span[1], () => ({ message: ctx.t('parity.missingThere', { value: mention.shown, version: other }), related: place(there, there.facts.anchor, ctx) }));
       }
     }
     for (const mention of onlyThere) {
       if (paired.has(mention)) continue;
-      ctx.report({ start: here.anchor[0], end: here.anchor[1], message: ctx.t('parity.missingHere', { value: mention.shown, version: other }), related: place(there, mention.span, ctx) });
+      ctx.reportIfShown(here.anchor[0], here.anchor[1], () => ({ message: ctx.t('parity.missingHere', { value: mention.shown, version: other }), related: place(there, mention.span, ctx) }));
     }
   }
   const glossary = ctx.config.glossary;
   for (const [index, mention] of here.terms) {
     if (there.facts.terms.has(index)) continue;
     const counterpart = glossary[index][there.facts.lang] ?? '';
-    ctx.report({ start: mention.span[0], end: mention.span[1], message: ctx.t('parity.termMissingThere', { term: mention.shown, counterpart, version: other }), related: place(there, there.facts.anchor, ctx) });
+    ctx.reportIfShown(mention.span[0], mention.span[1], () => ({ message: ctx.t('parity.termMissingThere', { term: mention.shown, counterpart, version: other }), related: place(there, there.facts.anchor, ctx) }));
   }
   for (const [index, mention] of there.facts.terms) {
     if (here.terms.has(index)) continue;
     const term = glossary[index][here.lang] ?? '';
-    ctx.report({ start: here.anchor[0], end: here.anchor[1], message: ctx.t('parity.termMissingHere', { term, counterpart: mention.shown, version: other }), related: place(there, mention.span, ctx) });
+    ctx.reportIfShown(here.anchor[0], here.anchor[1], () => ({ message: ctx.t('parity.termMissingHere', { term, counterpart: mention.shown, version: other }), related: place(there, mention.span, ctx) }));
   }
 }
 

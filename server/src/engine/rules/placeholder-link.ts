@@ -25,11 +25,10 @@ export const placeholderLink: Rule = {
         const [start, end] = link.span;
         const [textStart, textEnd] = link.textSpan;
         const empty = link.href.trim() === '';
-        ctx.report({
-          start, end,
+        ctx.reportIfShown(start, end, () => ({
           message: empty ? ctx.t('placeholderLink.empty') : ctx.t('placeholderLink.placeholder', { href: link.href }),
           fixes: [{ title: ctx.t('fix.unlink'), edits: [ctx.edit(start, end, text.slice(textStart, textEnd))], safe: false, preferred: false }],
-        });
+        }));
       }
     }
   },

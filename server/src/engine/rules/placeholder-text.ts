@@ -86,7 +86,7 @@ export const placeholderText: Rule = {
       }
       for (const [from, to] of inlinePlaceholders(value)) {
         const [start, end] = text.span(from, to);
-        ctx.report({ start, end, severity, message: ctx.t('placeholderText.placeholder', { text: value.slice(from, to) }) });
+        ctx.reportIfShown(start, end, () => ({ severity, message: ctx.t('placeholderText.placeholder', { text: value.slice(from, to) }) }), { severity });
       }
     };
 
