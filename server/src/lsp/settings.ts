@@ -1,9 +1,64 @@
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { checkSchemaFileSize, compileCustomSchema, FileRefusal, MAX_SCHEMA_FILE_MB, MemoSchema, SchemaRefusal } from '../engine';
+import { checkSchemaFileSize, compileCustomSchema, FileRefusal, Locale, MAX_SCHEMA_FILE_MB, MemoSchema, SchemaRefusal } from '../engine';
 import { isInside } from '../files/limits';
 import type { ReadLimits, TextRead } from '../files/read';
-import type { MemoSettings } from './protocol';
+import { defaultSettings, MemoSettings } from './protocol';
+
+/** The `policyMemo` settings of each memo, the client's locale and the workspace's trust. */
+export class SettingsStore {
+  /** Asks the client for a memo's `policyMemo` settings; unset when the client cannot be asked (the defaults apply). */
+  ask: ((uri: string) => Promise<unknown>) | undefined;
+  /** The client's display language, used when the `locale` setting is `auto`. */
+  clientLocale: Locale = 'en';
+  /** Whether the workspace is trusted (a custom schema is honoured only then). */
+  trusted = false;
+  private readonly cache = new Map<string, Promise<MemoSettings>>();
+
+  /** A memo's settings, asked once until they change or it closes. */
+  of(uri: string): Promise<MemoSettings> {
+    const ask = this.ask;
+    if (!ask) return Promise.resolve(defaultSettings);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = ask(uri)
+        .then((value) => ({ ...defaultSettings, ...((value as Partial<MemoSettings> | null) ?? {}) }))
+        .catch(() => defaultSettings);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** The language a memo with these settings is checked in. */
+  localeOf(settings: MemoSettings): Locale {
+    return settings.locale === 'en' || settings.locale === 'fr' ? settings.locale : this.clientLocale;
+  }
+
+  /** Forgets a closed memo's settings. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Forgets every memo's settings (they changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** The `trusted` value of `initializationOptions` or of a trust notification (undefined when there is none). */
+export function trustIn(params: unknown): unknown {
+  return typeof params === 'object' && params !== null ? (params as Record<string, unknown>).trusted : undefined;
+}
+
+/** The `maxFileSize` setting in megabytes (the default when it is not a positive number). */
+export function sizeLimit(settings: MemoSettings): number {
+  return settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
+}
+
+/** Whether a memo is above the `maxFileSize` setting. */
+export function isLarge(document: { getText(): string }, settings: MemoSettings): boolean {
+  return document.getText().length > sizeLimit(settings) * 1024 * 1024;
+}
 
 /** A custom schema as loaded for a workspace: the compiled schema, or why it cannot be used. */
 export interface CustomSchema {

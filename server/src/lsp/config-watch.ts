@@ -1,0 +1,123 @@
+import * as path from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { configProblemFinding, FileRefusal, Locale, MemoConfig, MemoFiles, ParsedMemo } from '../engine';
+import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES } from '../files/limits';
+import type { ReadLimits } from '../files/read';
+import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
+import { toDiagnostic } from './diagnostics';
+import type { FailureLog, ServerRuntime } from './runtime';
+import { localPathOf, pathToUri } from './settings';
+import type { WorkspaceFolders } from './workspace-folders';
+
+/** What the workspace files' watch needs from the server. */
+export interface ConfigWatchDeps {
+  runtime: Pick<ServerRuntime, 'readFile' | 'unchangedSince' | 'docsFolder'>;
+  folders: WorkspaceFolders;
+  /** The text of the open document at this path, if one is open (it wins over the file on disk). */
+  openText(file: string): string | undefined;
+  publishDiagnostics(params: PublishDiagnosticsParams): Promise<void>;
+  log: FailureLog;
+}
+
+/**
+ * The files a memo's check reads besides the memo: the `.policy-memo/` folder's configuration (loaded
+ * once until a watched file changes, its problems published on the config files) and the memos'
+ * translations on disk (kept while unchanged).
+ */
+export class ConfigWatch {
+  /** Each `.policy-memo/` folder's configuration, loaded once until a watched file changes. */
+  private readonly configs = new Map<string, Promise<MemoConfig>>();
+  /** Config files that currently show a problem, so a fix clears it. */
+  private readonly configDiagnostics = new Set<string>();
+  /** Translations read from disk, kept while unchanged, so a keystroke in their memo does not read them again. */
+  private readonly translations = new Map<string, { text: string; stamp: string }>();
+
+  constructor(private readonly deps: ConfigWatchDeps) {}
+
+  /** The configuration for a document: the nearest `.policy-memo/` up to its workspace folder, else the defaults. */
+  configFor(uri: string, locale: Locale): Promise<MemoConfig> {
+    const file = localPathOf(uri);
+    const root = this.deps.folders.folderOf(uri);
+    const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
+    // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
+    const glossaryFolder = file !== undefined && this.deps.folders.holds(file) ? path.join(root, CONFIG_FOLDER) : undefined;
+    const key = folder ?? `default:${glossaryFolder ?? ''}`;
+    let config = this.configs.get(key);
+    if (!config) {
+      const read = (f: string) => this.readWithin(f, { maxBytes: MAX_CONFIG_BYTES, root });
+      config = loadConfig(folder, read, glossaryFolder).then((loaded) => {
+        void this.publishConfigProblems(folder, loaded, locale).catch((error) => this.deps.log('config diagnostics', error));
+        return loaded;
+      });
+      this.configs.set(key, config);
+    }
+    return config;
+  }
+
+  /** File access for the cross-file checks: the memo's `translation:` file, read ahead (open or on disk). */
+  async filesFor(uri: string, memo: ParsedMemo): Promise<{ files?: MemoFiles; translation?: string }> {
+    const self = localPathOf(uri);
+    if (self === undefined) return {};
+    const resolve = (from: string, relative: string) => path.resolve(path.dirname(from), relative);
+    const link = (memo.data as { translation?: unknown } | undefined)?.translation;
+    const translation = typeof link === 'string' && link.trim() !== '' ? resolve(self, link) : undefined;
+    const text = translation ? await this.translationText(translation, this.deps.folders.folderOf(uri)) : undefined;
+    return { files: { self, resolve, read: (file) => (file === translation ? text : undefined) }, translation };
+  }
+
+  /**
+   * Files changed on disk (watched-files event): forgets what was read from them. Returns true when a
+   * config folder changed, so every open memo is to be checked again (else only the memos linked to them).
+   */
+  filesChanged(paths: readonly string[]): boolean {
+    paths.forEach((p) => this.translations.delete(p));
+    if (!paths.some((p) => path.basename(path.dirname(p)) === CONFIG_FOLDER)) return false;
+    this.configs.clear();
+    // Diagnostics of deleted config files go; the others are published again by the next load.
+    for (const uri of this.configDiagnostics) void this.deps.publishDiagnostics({ uri, diagnostics: [] });
+    this.configDiagnostics.clear();
+    return true;
+  }
+
+  /** A file's text within `limits`: undefined when it does not exist, a refusal when it is not read. */
+  private async readWithin(file: string, limits: ReadLimits): Promise<string | FileRefusal | undefined> {
+    const read = await this.deps.runtime.readFile(file, limits);
+    if ('text' in read) return read.text;
+    return read.refused === 'notFound' ? undefined : read;
+  }
+
+  /** One diagnostic in each broken config file; none in the others (clearing an earlier one). */
+  private async publishConfigProblems(folder: string | undefined, config: MemoConfig, locale: Locale): Promise<void> {
+    if (!folder) return;
+    for (const name of CONFIG_FILES) {
+      const file = path.join(folder, name);
+      const uri = pathToUri(file);
+      const problem = config.problems.find((p) => p.file.path === file);
+      if (problem) this.configDiagnostics.add(uri);
+      else if (!this.configDiagnostics.delete(uri)) continue;
+      const diagnostics = problem ? [toDiagnostic(configProblemFinding(problem, locale), locale, uri, this.deps.runtime.docsFolder)] : [];
+      await this.deps.publishDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  /**
+   * A memo's translation: the open document's text, else the file on disk (a regular file inside the
+   * workspace folder `root`, kept until it changes); undefined when it does not exist, else why it is not read.
+   */
+  private async translationText(file: string, root: string): Promise<string | FileRefusal | undefined> {
+    // Decided on the path alone first: nothing is looked at outside the workspace, open or not.
+    if (!isInside(root, file)) return { refused: 'outside' };
+    const limits: ReadLimits = { maxBytes: MAX_TRANSLATION_BYTES, root };
+    const open = this.deps.openText(file);
+    if (open !== undefined) return open.length > limits.maxBytes ? { refused: 'tooLarge', limitMb: limits.maxBytes / (1024 * 1024) } : open;
+    const cached = this.translations.get(file);
+    if (cached && (await this.deps.runtime.unchangedSince(file, limits, cached.stamp))) return cached.text;
+    const read = await this.deps.runtime.readFile(file, limits);
+    this.translations.delete(file);
+    if (!('text' in read)) return read.refused === 'notFound' ? undefined : read;
+    // Only the translations of open memos are kept; this bounds them when many memos were opened and closed.
+    if (this.translations.size >= 64) this.translations.clear();
+    this.translations.set(file, read);
+    return read.text;
+  }
+}

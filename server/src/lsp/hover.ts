@@ -1,0 +1,9 @@
+import { Hover, MarkupKind, Position } from 'vscode-languageserver';
+import { hoverAt } from '../engine';
+import type { Checked } from './documents';
+
+/** The hover at a position of a checked memo: what its schema says of the key or value there, or null. */
+export function hoverFor(result: Checked, position: Position): Hover | null {
+  const info = hoverAt(result.memo, result.memo.lines.offsetAt(position), result.schema.source, result.locale);
+  return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: info.range } : null;
+}

@@ -1,0 +1,16 @@
+import type { ReadLimits, TextRead } from '../files/read';
+
+/** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
+export interface ServerRuntime {
+  /** Reads a regular file as UTF-8 within the limits, never waiting on a pipe (files/read.ts `readText`). */
+  readFile(file: string, limits: ReadLimits): Promise<TextRead>;
+  /** Whether a file is unchanged since a read's `stamp`, found without reading it (files/read.ts `unchangedSince`). */
+  unchangedSince(file: string, limits: ReadLimits, stamp: string): Promise<boolean>;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** The folder holding `rules/<id>.md` docs pages, linked from each diagnostic when present. */
+  docsFolder?: string;
+}
+
+/** Logs a handler's failure (the server goes on). */
+export type FailureLog = (where: string, error: unknown) => void;
