@@ -199,9 +199,12 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.runCommand('File: Revert File');
     return `offered: ${offered.join(' | ')}`;
   });
-  // Last: the window reloads as after "Developer: Reload Window", and VS Code restores the preview through its serializer.
+  // Last: "Developer: Reload Window" (which saves the window's state first; a bare page reload may lose its
+  // last changes in the browser), and VS Code restores the preview through the extension's serializer.
   await step('after a window reload, the preview comes back with the memo it showed', workbench, async () => {
-    await workbench.page.reload();
+    const reloaded = workbench.page.waitForEvent('load');
+    await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
     await workbench.page.locator('.monaco-workbench').waitFor();
     await workbench.page.locator('.tabs-container .tab', { hasText: 'Preview: typing.memo.md' }).waitFor({ timeout: UI_LIMIT_MS });
     await workbench.webview().getByText('Continuité des services en hiver').first().waitFor({ timeout: UI_LIMIT_MS });

@@ -248,7 +248,9 @@ async function restorableMemo(source: string | undefined): Promise<vscode.TextDo
   } catch {
     return undefined;
   }
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  // An untitled memo comes back from a reload under the same path, its authority aside (code-server adds one).
+  const same = (d: vscode.TextDocument) => d.uri.toString() === uri.toString() || (uri.scheme === 'untitled' && d.uri.scheme === 'untitled' && d.uri.path === uri.path);
+  const open = vscode.workspace.textDocuments.find(same);
   if (open) return isMemoDocument(open) ? open : undefined;
   if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
   try {
