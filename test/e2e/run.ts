@@ -5,8 +5,9 @@
  *    what the .vsix installed.
  * 2. Opens a copy of the test workspace, trusts it, and waits for the harness's suite result.
  * 3. Checks what a writer sees: the Problems panel of a broken memo, Ctrl+. on a bad date, the
- *    preview of the reference memo (with a screenshot of the editor beside it), and the preview
- *    following the broken memo with the Problems panel's count.
+ *    preview of the reference memo (with a screenshot of the editor beside it) following the editor's
+ *    scroll, the preview following the broken memo with the Problems panel's count, and the preview
+ *    restored after a window reload.
  * 4. Opens a second copy without trusting it (the harness runs the [untrusted] tests there).
  * code-server is stopped by its process id at the end, whatever happened.
  */
@@ -26,6 +27,13 @@ const OUTPUT = path.join(ROOT, 'test-output');
 const SUITE_LIMIT_MS = 5 * 60_000;
 
 const failures: string[] = [];
+
+/** The little of a page's window the scroll-sync step reads (this project compiles without the DOM library). */
+interface ScrollingWindow {
+  scrollY: number;
+  addEventListener(type: 'scroll', listener: () => void): void;
+  removeEventListener(type: 'scroll', listener: () => void): void;
+}
 
 function check(name: string, ok: boolean, detail = ''): void {
   console.log(`  ${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : `\n      ${detail.replace(/\n/g, '\n      ')}`}`);
@@ -118,6 +126,27 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.screenshot(path.join(OUTPUT, 'e2e-editor-and-preview.png'));
     return 'screenshot: test-output/e2e-editor-and-preview.png';
   });
+  await step('scroll sync: the preview follows the editor to the end of the memo', workbench, async () => {
+    // Ctrl+End in the memo: its last lines come to the editor's top half, so the preview scrolls down to them.
+    await workbench.editor().click({ position: { x: 200, y: 10 } });
+    await workbench.page.keyboard.press('Control+End');
+    // Resolves on the webview's scroll event that brings it down (or at once if it is down already).
+    const scrolled = await workbench.webview().locator('body').evaluate(
+      (body) =>
+        new Promise<number>((resolve) => {
+          const view = body.ownerDocument.defaultView as unknown as ScrollingWindow;
+          const down = () => view.scrollY > 100;
+          if (down()) return resolve(view.scrollY);
+          const seen = () => {
+            if (!down()) return;
+            view.removeEventListener('scroll', seen);
+            resolve(view.scrollY);
+          };
+          view.addEventListener('scroll', seen);
+        }),
+    );
+    return `the preview scrolled to ${Math.round(scrolled)} px`;
+  });
   await step('the preview follows the broken memo and counts the two problems the Problems panel lists', workbench, async () => {
     // The language server renders the preview and counts with the check it publishes (after the quick fix above: two).
     await workbench.openFile('broken.memo.md');
@@ -169,6 +198,16 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.webview().locator('.banner', { hasText: 'cannot be read right now' }).waitFor({ state: 'detached', timeout: UI_LIMIT_MS });
     await workbench.runCommand('File: Revert File');
     return `offered: ${offered.join(' | ')}`;
+  });
+  // Last: "Developer: Reload Window" (which saves the window's state first; a bare page reload may lose its
+  // last changes in the browser), and VS Code restores the preview through the extension's serializer.
+  await step('after a window reload, the preview comes back with the memo it showed', workbench, async () => {
+    const reloaded = workbench.page.waitForEvent('load');
+    await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
+    await workbench.page.locator('.monaco-workbench').waitFor();
+    await workbench.page.locator('.tabs-container .tab', { hasText: 'Preview: typing.memo.md' }).waitFor({ timeout: UI_LIMIT_MS });
+    await workbench.webview().getByText('Continuité des services en hiver').first().waitFor({ timeout: UI_LIMIT_MS });
   });
 }
 

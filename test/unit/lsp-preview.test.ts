@@ -51,7 +51,9 @@ describe('the language server renders the preview and the export', function () {
     const uri = fresh();
     const opened = await client.open(uri, REFERENCE);
     const clean = await preview(uri);
-    assert.equal(clean.html, renderMemo(parseMemo(REFERENCE, 'markdown')).html, 'the same renderer as the CLI export');
+    // The same renderer as the CLI export, with the source lines the preview's scroll sync reads.
+    assert.equal(clean.html, renderMemo(parseMemo(REFERENCE, 'markdown'), { sourceLines: true }).html, 'the same renderer as the CLI export');
+    assert.match(clean.html, /<p data-line="\d+">/);
     assert.match(clean.html, /NOTE DE SERVICE/);
     assert.deepEqual({ version: clean.version, langs: clean.langs, complete: clean.complete, problems: clean.problems }, { version: 1, langs: ['fr'], complete: true, problems: opened.diagnostics.length });
 
@@ -88,6 +90,7 @@ describe('the language server renders the preview and the export', function () {
     assert.match(exported.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.match(exported.html, /<title>[^<]+<\/title>/);
     assert.ok(exported.html.includes(renderMemo(parseMemo(SUPPLIED, 'markdown')).html), 'the export holds the rendered memo');
+    assert.doesNotMatch(exported.html, /data-line/, 'source lines are for the preview only');
   });
 
   it('exports the memo it holds to Word and PDF as base64, with its error count, and says when no browser is found', async function () {

@@ -120,6 +120,21 @@ describe('the language server over stdio', function () {
     assert.match(JSON.stringify(hover?.contents), /The ministry, in English and French/);
   });
 
+  it("completes the directory's ministries on the template's fr: placeholder, writing the en: value too", async () => {
+    await client.initialize();
+    const uri = fresh();
+    const text = '---\nlang: fr\nministry:\n  en: Ministry name\n  fr: Nom du ministère\n---\nCorps\n';
+    await client.open(uri, text);
+    const items = await client.completion({ textDocument: { uri }, position: { line: 4, character: '  fr: Nom du ministère'.length } });
+    const health = items.find((i) => i.label === 'Ministry of Health');
+    assert.ok(health, items.map((i) => i.label).join(', '));
+    // The editor filters on the placeholder typed so far: it must not hide the names.
+    assert.equal(health.filterText, 'Nom du ministère');
+    const edit = health.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    const fixed = applyEdits(text, [edit, ...(health.additionalTextEdits ?? [])]);
+    assert.ok(fixed.includes('ministry:\n  en: Ministry of Health\n  fr: Ministère de la Santé\n---'), fixed);
+  });
+
   it('answers in French when the client locale is French', async () => {
     await client.initialize({ locale: 'fr-CA' });
     const uri = fresh();

@@ -38,6 +38,10 @@ export function registerPreviewCommands(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('policyMemo.openPreview', (uri?: vscode.Uri) =>
       withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Active, false)),
     ),
+    // After a window reload, the preview comes back showing the memo and the language it showed.
+    vscode.window.registerWebviewPanelSerializer(MemoPreview.viewType, {
+      deserializeWebviewPanel: (panel, state) => MemoPreview.revive(context, client, panel, state),
+    }),
     vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'html'))),
     vscode.commands.registerCommand('policyMemo.exportWord', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'docx'))),
     vscode.commands.registerCommand('policyMemo.exportPdf', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'pdf'))),

@@ -3,6 +3,7 @@ import type { YamlPath } from './ast';
 import type { Directory, DirectoryEntry } from './config/types';
 import { t, Locale } from './messages';
 import type { ParsedMemo } from './parse';
+import { isTemplatePlaceholder } from './rules/placeholder-text';
 import { describe, enumValues, JsonSchema, schemaAt } from './schema';
 import type { Range } from './text';
 import { yamlScalar } from './yaml-text';
@@ -17,6 +18,10 @@ export interface Suggestion {
   required?: boolean;
   /** The text the suggestion replaces, as offsets (the cursor position when absent). */
   replace?: [number, number];
+  /** What the editor filters on (the label when absent): on a template's placeholder, the placeholder itself, so every name shows. */
+  filterText?: string;
+  /** Other edits made with it, on other lines (the other language's value of the same entry). */
+  alsoReplace?: { start: number; end: number; newText: string }[];
 }
 
 export interface HoverInfo {
@@ -104,7 +109,13 @@ export function escapeMarkdown(text: string): string {
  * The directory's names as completions that write both languages at once: `lines(entry)` gives the
  * lines to insert, the first after `lead`, the others at their own indentation.
  */
-function directorySuggestions(entries: readonly DirectoryEntry[], locale: Locale, replace: [number, number], text: (e: DirectoryEntry) => string): Suggestion[] {
+function directorySuggestions(
+  entries: readonly DirectoryEntry[],
+  locale: Locale,
+  replace: [number, number],
+  text: (e: DirectoryEntry) => string,
+  more: Partial<Pick<Suggestion, 'filterText'>> & { also?: (e: DirectoryEntry) => Suggestion['alsoReplace'] } = {},
+): Suggestion[] {
   return entries.map((entry) => ({
     label: locale === 'fr' ? entry.fr : entry.en,
     kind: 'value' as const,
@@ -112,7 +123,67 @@ function directorySuggestions(entries: readonly DirectoryEntry[], locale: Locale
     // The documentation is Markdown, and the directory may come from anyone (a shared folder, a pull request).
     documentation: t(locale, 'complete.directory', { en: escapeMarkdown(entry.en), fr: escapeMarkdown(entry.fr) }),
     replace,
+    ...(more.filterText === undefined ? {} : { filterText: more.filterText }),
+    ...(more.also ? { alsoReplace: more.also(entry) } : {}),
   }));
+}
+
+/** Which directory list names the entry at `parent`: the ministry, a division of the letterhead, or a sender's division. */
+function directoryListAt(parent: YamlPath): 'ministries' | 'divisions' | undefined {
+  if (parent.length === 1 && parent[0] === 'ministry') return 'ministries';
+  if (parent.length === 2 && parent[0] === 'divisions' && typeof parent[1] === 'number') return 'divisions';
+  if (parent.length === 3 && parent[0] === 'from' && typeof parent[1] === 'number' && parent[2] === 'division') return 'divisions';
+  return undefined;
+}
+
+/**
+ * The directory's names on the `en:` or `fr:` value of a bilingual entry (the templates write
+ * `ministry:` and `divisions:` that way): the value under the cursor becomes the name in its language,
+ * and the entry's other-language value, when it is on one line, the name in the other.
+ */
+function bilingualValueSuggestions(
+  memo: ParsedMemo,
+  all: Collection[],
+  at: { line: number; offset: number; mapColumn: number; valueStart: number; lang: 'en' | 'fr' },
+  entries: readonly DirectoryEntry[],
+  locale: Locale,
+): Suggestion[] {
+  const lineText = memo.text.slice(memo.lines.lineStart(at.line), memo.lines.lineStart(at.line) + memoLineLength(memo, at.line));
+  const valueEnd = Math.max(at.offset, memo.lines.lineStart(at.line) + lineText.replace(/\s+$/, '').length);
+  const typed = memo.text.slice(at.valueStart, at.offset);
+  const map = nearest(all, at.line, at.mapColumn, 'map');
+  const other = at.lang === 'en' ? 'fr' : 'en';
+  const pair = map && isMap(map.node) ? map.node.items.find((p) => isScalar(p.key) && p.key.value === other) : undefined;
+  const sibling = pair ? siblingValueRange(memo, pair.key as Node, pair.value as Node | null) : undefined;
+  return directorySuggestions(entries, locale, [at.valueStart, valueEnd], (e) => yamlScalar(e[at.lang]), {
+    // A template's placeholder ("Nom du ministère") filters nothing out: every name is offered in its place.
+    ...(typed.trim() !== '' && isTemplatePlaceholder(typed.trim()) ? { filterText: typed } : {}),
+    ...(sibling ? { also: (e: DirectoryEntry) => [{ start: sibling[0], end: sibling[1], newText: sibling[2] + yamlScalar(e[other]) }] } : {}),
+  });
+}
+
+/** The length of a line without its line break. */
+function memoLineLength(memo: ParsedMemo, line: number): number {
+  const start = memo.lines.lineStart(line);
+  const next = line + 1 < memo.lines.lineCount ? memo.lines.lineStart(line + 1) : memo.text.length;
+  return memo.text.slice(start, next).replace(/\r?\n$/, '').length;
+}
+
+/** Where the other language's value is, as [start, end, text to put before the name]; undefined when it spans lines. */
+function siblingValueRange(memo: ParsedMemo, key: Node, value: Node | null): [number, number, string] | undefined {
+  if (!key.range) return undefined;
+  const keyLine = memo.lines.positionAt(memo.yamlStart + key.range[1]).line;
+  const lineEnd = memo.lines.lineStart(keyLine) + memoLineLength(memo, keyLine);
+  if (!value || !value.range || (isScalar(value) && (value.value === null || value.value === '') && value.range[0] === value.range[1])) {
+    // `fr:` with nothing after it: the name goes after the colon.
+    const colon = memo.text.indexOf(':', memo.yamlStart + key.range[1]);
+    return colon >= 0 && colon < lineEnd ? [colon + 1, lineEnd, ' '] : undefined;
+  }
+  if (!isScalar(value)) return undefined;
+  const start = memo.yamlStart + value.range[0];
+  const end = memo.yamlStart + value.range[1];
+  if (memo.lines.positionAt(start).line !== keyLine || memo.lines.positionAt(end).line !== keyLine) return undefined;
+  return [start, end, ''];
 }
 
 /**
@@ -134,17 +205,31 @@ export function completeAt(memo: ParsedMemo, offset: number, schema: JsonSchema,
     return indent === 0 ? [] : undefined;
   };
   const eol = memo.lines.eol;
-  const value = /^(\s*)(-\s+)?([\w-]+):\s*(\S*)$/.exec(before);
+  // The value may hold spaces: a template's placeholder ("Nom du ministère") is selected, the cursor after it.
+  const value = /^(\s*)(-\s+)?([\w-]+):([ \t]*)(.*)$/.exec(before);
   if (value) {
     const parent = parentOf(value[1].length, !!value[2]);
     if (!parent) return [];
+    const lineStart = memo.lines.lineStart(pos.line);
+    const mapColumn = value[1].length + (value[2]?.length ?? 0);
     if (directory && parent.length === 0 && !value[2] && (value[3] === 'ministry' || value[3] === 'divisions')) {
-      const keyEnd = memo.lines.lineStart(pos.line) + value[1].length + value[3].length + 1;
+      const keyEnd = lineStart + value[1].length + value[3].length + 1;
       const indent = `${value[1]}  `;
       if (value[3] === 'ministry') {
         return directorySuggestions(directory.ministries, locale, [keyEnd, offset], (e) => `${eol}${indent}en: ${yamlScalar(e.en)}${eol}${indent}fr: ${yamlScalar(e.fr)}`);
       }
       return directorySuggestions(directory.divisions, locale, [keyEnd, offset], (e) => `${eol}${indent}- en: ${yamlScalar(e.en)}${eol}${indent}  fr: ${yamlScalar(e.fr)}`);
+    }
+    const list = directory && (value[3] === 'en' || value[3] === 'fr') ? directoryListAt(parent) : undefined;
+    if (directory && list && (value[3] === 'en' || value[3] === 'fr')) {
+      const valueStart = lineStart + value[1].length + (value[2]?.length ?? 0) + value[3].length + 1 + value[4].length;
+      return bilingualValueSuggestions(memo, all, { line: pos.line, offset, mapColumn, valueStart, lang: value[3] }, directory[list], locale);
+    }
+    // A sender's division, empty: both languages at once, as under `ministry:`.
+    if (directory && value[3] === 'division' && parent.length === 2 && parent[0] === 'from' && value[5].trim() === '') {
+      const keyEnd = lineStart + mapColumn + value[3].length + 1;
+      const indent = ' '.repeat(mapColumn + 2);
+      return directorySuggestions(directory.divisions, locale, [keyEnd, offset], (e) => `${eol}${indent}en: ${yamlScalar(e.en)}${eol}${indent}fr: ${yamlScalar(e.fr)}`);
     }
     const node = schemaAt(schema, [...parent, value[3]]);
     if (!node) return [];

@@ -10,8 +10,12 @@ export function completionItems(result: Checked, position: Position, format: Mar
     label: s.label,
     kind: s.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
     ...(s.replace
-      ? { textEdit: { range: result.memo.lines.range(s.replace[0], s.replace[1]), newText: s.insertText }, filterText: s.label }
+      ? { textEdit: { range: result.memo.lines.range(s.replace[0], s.replace[1]), newText: s.insertText }, filterText: s.filterText ?? s.label }
       : { insertText: s.insertText }),
+    // The other language's value of the same entry (a directory name writes both).
+    ...(s.alsoReplace?.length
+      ? { additionalTextEdits: s.alsoReplace.map((e) => ({ range: result.memo.lines.range(e.start, e.end), newText: e.newText })) }
+      : {}),
     insertTextFormat: InsertTextFormat.PlainText,
     documentation: s.documentation ? markup(s.documentation, format) : undefined,
     sortText: `${s.required ? 0 : 1}${String(i).padStart(3, '0')}`,

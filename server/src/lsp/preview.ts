@@ -17,7 +17,7 @@ export class MemoRenderer {
 
   /** The preview of one document version; `problems` is the count the server published for it. */
   preview(uri: string, version: number, memo: ParsedMemo, problems: number): RenderPreviewResult {
-    const { html, langs, complete } = renderMemo(memo, { resolveImage: this.imagesOf(uri) });
+    const { html, langs, complete } = renderMemo(memo, { resolveImage: this.imagesOf(uri), sourceLines: true });
     return { version, html, langs, complete, problems };
   }
 

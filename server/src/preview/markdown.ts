@@ -10,6 +10,8 @@ export type ImageResolver = (relativePath: string) => string | undefined;
 
 export interface BodyEnv {
   resolveImage?: ImageResolver;
+  /** The body's first line in the memo file: with it, each block says its source line (`data-line`) for scroll sync. */
+  firstLine?: number;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -119,7 +121,21 @@ function markdown(): MarkdownIt {
  */
 export function renderBody(text: string, only: MemoLang | undefined, env: BodyEnv = {}): string {
   const md = markdown();
-  return md.renderer.render(bodyTokens(text, only, env), md.options, env);
+  const tokens = bodyTokens(text, only, env);
+  if (env.firstLine !== undefined) markSourceLines(tokens, env.firstLine);
+  return md.renderer.render(tokens, md.options, env);
+}
+
+/**
+ * Gives every block that opens (paragraph, heading, list item, table row, code, rule) its line in the
+ * memo file as `data-line`, from markdown-it's token maps, as VS Code's Markdown preview does.
+ */
+function markSourceLines(tokens: MarkdownIt.Token[], firstLine: number): void {
+  for (const token of tokens) {
+    if (token.map && token.nesting >= 0 && token.block && token.type !== 'inline' && !token.type.startsWith('container_')) {
+      token.attrSet('data-line', String(firstLine + token.map[0]));
+    }
+  }
 }
 
 /**

@@ -45,6 +45,21 @@ export function webviewHtml(page: WebviewPage): string {
   ].join('\n');
 }
 
+/** The preview's delay after typing for a memo of up to 16 K characters: it follows at once. */
+export const PREVIEW_DELAY_MS = 40;
+/** The longest delay, for the largest memos: the preview still catches up within a pause in typing. */
+export const MAX_PREVIEW_DELAY_MS = 400;
+
+/**
+ * How long the preview waits after the last edit before rendering a memo of `chars` characters: 40 ms
+ * up to 16 K characters, then 1.5 ms more per K (200 KB: about 330 ms), at most 400 ms. A long memo
+ * renders once per pause in typing rather than at every keystroke (the edits between are coalesced).
+ */
+export function previewDelay(chars: number): number {
+  const extra = Math.max(0, chars / 1024 - 16) * 1.5;
+  return Math.round(Math.min(MAX_PREVIEW_DELAY_MS, PREVIEW_DELAY_MS + extra));
+}
+
 /** What the extension sends the webview. */
 export interface UpdateMessage {
   type: 'update';
@@ -56,12 +71,39 @@ export interface UpdateMessage {
   stale: boolean;
   /** `paper` (default) or `editor` colours. */
   colors: 'paper' | 'editor';
+  /** The memo's URI: the webview keeps it in its state, so the preview comes back after a window reload. */
+  source: string;
 }
 
-/** What the webview may send the extension: anything else is dropped. */
-export type WebviewMessage = { type: 'ready' } | { type: 'openLink'; href: string };
+/** What a restored preview's webview state says: the memo it showed and the language shown. */
+export interface RestoredPreview {
+  source: string;
+  show: 'en' | 'fr' | 'both';
+}
+
+/** Reads a preview's saved webview state (VS Code gives it back after a reload); undefined when it names no memo. */
+export function restoredPreview(state: unknown): RestoredPreview | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { source, show } = state as Record<string, unknown>;
+  if (typeof source !== 'string' || source === '' || source.length > MAX_HREF) return undefined;
+  return { source, show: show === 'en' || show === 'fr' ? show : 'both' };
+}
+
+/** The extension asks the webview to show source line `line` at its top (the editor scrolled). */
+export interface ScrollMessage {
+  type: 'scroll';
+  line: number;
+}
+
+/**
+ * What the webview may send the extension: anything else is dropped. `revealLine`: the writer scrolled
+ * the preview, the editor shows that source line at its top; `openSource`: a double-click on a block.
+ */
+export type WebviewMessage = { type: 'ready' } | { type: 'openLink'; href: string } | { type: 'revealLine' | 'openSource'; line: number };
 
 const MAX_HREF = 2048;
+/** More lines than any memo the server checks has (2 MB of empty lines is about a million). */
+const MAX_LINE = 10_000_000;
 
 /** Checks a message from the webview against the allow-list; undefined when it is not one we accept. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
@@ -70,6 +112,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   if (message.type === 'ready' && Object.keys(message).length === 1) return { type: 'ready' };
   if (message.type === 'openLink' && typeof message.href === 'string' && Object.keys(message).length === 2) {
     return isExternalLink(message.href) ? { type: 'openLink', href: message.href } : undefined;
+  }
+  if ((message.type === 'revealLine' || message.type === 'openSource') && Object.keys(message).length === 2) {
+    const line = message.line;
+    return typeof line === 'number' && Number.isInteger(line) && line >= 0 && line <= MAX_LINE ? { type: message.type, line } : undefined;
   }
   return undefined;
 }

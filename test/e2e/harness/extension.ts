@@ -3,7 +3,7 @@
  * has no --extensionTestsPath. When a window opens one of the driver's workspaces, it runs the
  * integration suite in this extension host and writes the result where the driver waits for it.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as Suite from '../../integration/index';
@@ -24,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const config = JSON.parse(readFileSync(path.join(context.extensionPath, 'config.json'), 'utf8')) as HarnessConfig;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const job = folder === undefined ? undefined : config.folders[path.resolve(folder)];
-  if (!job) return;
+  // A window the driver reloads (the preview-restore step) has run its suite already.
+  if (!job || existsSync(job.result)) return;
   if (job.pass === 'trusted') await trusted();
   let result: Suite.SuiteResult | { error: string };
   try {
