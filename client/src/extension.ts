@@ -1,34 +1,42 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
-import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
+import { isMemoDocument, memoSelector } from './memoFiles';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 
-let client: LanguageClient | undefined;
+/**
+ * What differs between the desktop (a Node extension host) and VS Code for the Web (a web worker
+ * extension host): how the language server is started, and whether a PDF can be printed.
+ */
+export interface ClientHost {
+  /** A language client for the server of this host: a Node process, or a web worker. */
+  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
+  /** Whether Export to PDF works here (it needs a browser process, which the web has not). */
+  canPrintPdf: boolean;
+  /** Attaches this host's own handlers to a new client (on the web, the answers to the server's file requests). */
+  attach?(client: BaseLanguageClient, context: vscode.ExtensionContext): vscode.Disposable[];
+}
+
+let client: BaseLanguageClient | undefined;
 /** Settles once the client's first start has succeeded or failed. */
 let started: Promise<void> | undefined;
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
+function createClient(context: vscode.ExtensionContext, host: ClientHost): BaseLanguageClient {
   // Asked on every start, restarts included: trust granted since the client was made is trust now.
   const initializationOptions = (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: MEMO_SELECTOR,
+    documentSelector: memoSelector(),
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
     outputChannel: vscode.window.createOutputChannel('Policy Memo'),
   };
-  return new LanguageClient('policyMemo', 'Policy Memo', serverOptions, clientOptions);
+  return host.createClient(context, clientOptions);
 }
 
 /** Starts the server; if it cannot start, says so in the writer's language and offers the log. */
-async function startOrExplain(languageClient: LanguageClient): Promise<void> {
+async function startOrExplain(languageClient: BaseLanguageClient): Promise<void> {
   try {
     await languageClient.start();
   } catch (error) {
@@ -43,16 +51,19 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
  * open, so other Markdown and YAML files cost nothing.
  */
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
+export function activateWith(context: vscode.ExtensionContext, host: ClientHost): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
+  // Export to PDF is offered only where it works (the menus' `when`), not shown and then refused.
+  void vscode.commands.executeCommand('setContext', 'policyMemo.canPrintPdf', host.canPrintPdf);
   const start = (): Promise<void> => {
     if (!client) {
-      client = createClient(context);
+      client = createClient(context, host);
+      context.subscriptions.push(...(host.attach?.(client, context) ?? []));
       started = startOrExplain(client);
     }
     return started ?? Promise.resolve();
   };
   /** The running client, started on demand: the preview may open before any memo made it start. */
-  const running = async (): Promise<LanguageClient> => {
+  const running = async (): Promise<BaseLanguageClient> => {
     await start();
     if (!client) throw new Error('Policy Memo: the language client was stopped');
     return client;
@@ -69,10 +80,13 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
-      if (client) await client.restart();
-      else await start();
+      // Stop, then start (the web's client has no restart of its own): the same client, so its handlers stay.
+      if (client) {
+        if (client.isRunning()) await client.stop();
+        await client.start();
+      } else await start();
     }),
-    ...registerPreviewCommands(context, running),
+    ...registerPreviewCommands(context, running, host.canPrintPdf),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RenderPreviewResult, renderPreview } from '../../../server/src/lsp/protocol';
@@ -68,7 +67,7 @@ export class MemoPreview {
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
     webview.html = webviewHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
       styles: [asset('memo.css'), asset('preview.css')],
       script: asset('preview.js'),
       uiLang: vscode.env.language.startsWith('fr') ? 'fr' : 'en',

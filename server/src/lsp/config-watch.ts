@@ -3,7 +3,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { configProblemFinding, FileRefusal, Locale, MemoConfig, MemoFiles, ParsedMemo } from '../engine';
 import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES } from '../files/limits';
 import type { ReadLimits } from '../files/read';
-import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
+import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolderAsync, loadConfig } from '../workspace/config-folder';
 import { toDiagnostic } from './diagnostics';
 import type { FailureLog, ServerRuntime } from './runtime';
 import { localPathOf, pathToUri } from './settings';
@@ -11,7 +11,7 @@ import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the workspace files' watch needs from the server. */
 export interface ConfigWatchDeps {
-  runtime: Pick<ServerRuntime, 'readFile' | 'unchangedSince' | 'docsFolder'>;
+  runtime: Pick<ServerRuntime, 'readFile' | 'unchangedSince' | 'isFolder' | 'docsFolder'>;
   folders: WorkspaceFolders;
   /** The text of the open document at this path, if one is open (it wins over the file on disk). */
   openText(file: string): string | undefined;
@@ -35,10 +35,10 @@ export class ConfigWatch {
   constructor(private readonly deps: ConfigWatchDeps) {}
 
   /** The configuration for a document: the nearest `.policy-memo/` up to its workspace folder, else the defaults. */
-  configFor(uri: string, locale: Locale): Promise<MemoConfig> {
+  async configFor(uri: string, locale: Locale): Promise<MemoConfig> {
     const file = localPathOf(uri);
     const root = this.deps.folders.folderOf(uri);
-    const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
+    const folder = file !== undefined ? await findConfigFolderAsync(file, this.deps.runtime.isFolder, root) : undefined;
     // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
     const glossaryFolder = file !== undefined && this.deps.folders.holds(file) ? path.join(root, CONFIG_FOLDER) : undefined;
     const key = folder ?? `default:${glossaryFolder ?? ''}`;

@@ -93,7 +93,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     inform: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
     log,
   });
-  const requests = new MemoRequests({ documents, settings, checks, folders });
+  const requests = new MemoRequests({ documents, settings, checks, folders, runtime });
 
   connection.onInitialize((params) => {
     // Only a boolean is a trust state: anything else (a string "false" is truthy) leaves the workspace untrusted.
