@@ -12,7 +12,7 @@ import { registerPreviewCommands } from './preview/commands';
  */
 export interface ClientHost {
   /** A language client for the server of this host: a Node process, or a web worker. */
-  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
+  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
   /** Whether Export to PDF works here (it needs a browser process, which the web has not). */
   canPrintPdf: boolean;
   /** Attaches this host's own handlers to a new client (on the web, the answers to the server's file requests). */
@@ -22,28 +22,34 @@ export interface ClientHost {
 let client: BaseLanguageClient | undefined;
 /** Settles once the client's first start has succeeded or failed. */
 let started: Promise<void> | undefined;
+/** One output channel for the clients of the session (a restart makes a new client). */
+let outputChannel: vscode.OutputChannel | undefined;
 
-function createClient(context: vscode.ExtensionContext, host: ClientHost): BaseLanguageClient {
+function createClient(context: vscode.ExtensionContext, host: ClientHost): BaseLanguageClient | Promise<BaseLanguageClient> {
   // Asked on every start, restarts included: trust granted since the client was made is trust now.
   const initializationOptions = (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted });
   const clientOptions: LanguageClientOptions = {
     documentSelector: memoSelector(),
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
-    outputChannel: vscode.window.createOutputChannel('Policy Memo'),
+    outputChannel: (outputChannel ??= vscode.window.createOutputChannel('Policy Memo')),
   };
   return host.createClient(context, clientOptions);
 }
 
-/** Starts the server; if it cannot start, says so in the writer's language and offers the log. */
-async function startOrExplain(languageClient: BaseLanguageClient): Promise<void> {
+/** Makes the client and starts the server; if it cannot start, says so in the writer's language and offers the log. */
+async function startOrExplain(context: vscode.ExtensionContext, host: ClientHost): Promise<void> {
+  let made: BaseLanguageClient | undefined;
   try {
-    await languageClient.start();
+    made = await createClient(context, host);
+    client = made;
+    context.subscriptions.push(...(host.attach?.(made, context) ?? []));
+    await made.start();
   } catch (error) {
     const showOutput = vscode.l10n.t('Show Output');
     const reason = error instanceof Error ? error.message : String(error);
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
-    if (choice === showOutput) languageClient.outputChannel.show();
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not start its checker: {0}', reason), ...(made ? [showOutput] : []));
+    if (choice === showOutput) made?.outputChannel.show();
   }
 }
 
@@ -55,12 +61,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   // Export to PDF is offered only where it works (the menus' `when`), not shown and then refused.
   void vscode.commands.executeCommand('setContext', 'policyMemo.canPrintPdf', host.canPrintPdf);
   const start = (): Promise<void> => {
-    if (!client) {
-      client = createClient(context, host);
-      context.subscriptions.push(...(host.attach?.(client, context) ?? []));
-      started = startOrExplain(client);
-    }
-    return started ?? Promise.resolve();
+    started ??= startOrExplain(context, host);
+    return started;
   };
   /** The running client, started on demand: the preview may open before any memo made it start. */
   const running = async (): Promise<BaseLanguageClient> => {
@@ -80,11 +82,12 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
-      // Stop, then start (the web's client has no restart of its own): the same client, so its handlers stay.
-      if (client) {
-        if (client.isRunning()) await client.stop();
-        await client.start();
-      } else await start();
+      // A new client on a new server (process or worker): the web's client has no restart of its own.
+      const old = client;
+      client = undefined;
+      started = undefined;
+      if (old?.isRunning()) await old.stop();
+      await start();
     }),
     ...registerPreviewCommands(context, running, host.canPrintPdf),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),

@@ -32,7 +32,7 @@ class Editor {
 
   constructor(
     readonly connection: MessageConnection,
-    private readonly folder: string,
+    readonly folder: string,
     files?: FileAccess,
   ) {
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
@@ -59,6 +59,12 @@ class Editor {
     await this.connection.sendNotification('initialized', {});
   }
 
+  /** The next diagnostics published for a file of the workspace. */
+  next(name: string): Promise<Diagnostic[]> {
+    const uri = `${this.folder}/${name}`;
+    return new Promise<Diagnostic[]>((resolve) => this.waiters.push({ uri, resolve }));
+  }
+
   /** Opens a memo and gives its first published diagnostics, with other files' places named by their file name. */
   async open(name: string, text: string, version = 1): Promise<unknown[]> {
     const uri = `${this.folder}/${name}`;
@@ -80,14 +86,14 @@ function virtualWorkspace(root: string, files: Record<string, string>): FileAcce
     return { scheme: m[1], authority: m[2], path: decodeURIComponent(m[3] ?? '/'), toString: () => uri };
   };
   const relative = (uri: FileUri) => uri.toString().slice(root.length + 1);
-  const folders = new Set(Object.keys(files).flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const folders = () => new Set(Object.keys(files).flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
   const notFound = () => Object.assign(new Error('FileNotFound'), { code: 'FileNotFound' });
   return {
     parse,
     folders: () => [parse(root)],
     stat: async (uri) => {
       const name = relative(uri);
-      if (folders.has(name)) return { type: 2, size: 0, mtime: 1 };
+      if (folders().has(name)) return { type: 2, size: 0, mtime: 1 };
       if (files[name] === undefined) throw notFound();
       return { type: 1, size: Buffer.byteLength(files[name]), mtime: 1 };
     },
@@ -111,7 +117,7 @@ describe('the web build\'s language server in a web worker (headless Chromium, n
   });
 
   /** Both servers over the same workspace: the Node one on disk, the web one through its client. */
-  async function bothServers(files: Record<string, string>): Promise<{ node: Editor; web: Editor; failures: string[]; close(): Promise<void> }> {
+  async function bothServers(files: Record<string, string>): Promise<{ node: Editor; web: Editor; files: Record<string, string>; failures: string[]; close(): Promise<void> }> {
     const dir = scratchDir('web-worker');
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -124,6 +130,7 @@ describe('the web build\'s language server in a web worker (headless Chromium, n
     return {
       node,
       web,
+      files,
       failures: worker.failures,
       async close() {
         node.connection.dispose();
@@ -165,6 +172,43 @@ describe('the web build\'s language server in a web worker (headless Chromium, n
       } finally {
         await bare.close();
       }
+    } finally {
+      await servers.close();
+    }
+  });
+
+  it('reads the glossary again when the client says it changed (workspace/didChangeWatchedFiles on a vscode-vfs: URI)', async () => {
+    const servers = await bothServers({});
+    try {
+      const memo = REFERENCE.replace(' (MTFDC)', '');
+      const before = (await servers.web.open('a.memo.md', memo)) as Diagnostic[];
+      assert.ok(before.some((d) => d.code === 'acronym'));
+      servers.files['.policy-memo/glossary.yaml'] = '- fr: MTFDC\n';
+      const after = servers.web.next('a.memo.md');
+      await servers.web.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${REPO}/.policy-memo/glossary.yaml`, type: 1 }] });
+      const codes = (await after).map((d) => d.code);
+      assert.ok(!codes.includes('acronym'), codes.join(', '));
+    } finally {
+      await servers.close();
+    }
+  });
+
+  it('renders the preview and exports HTML and Word, and says no browser can print a PDF there', async () => {
+    const servers = await bothServers({});
+    try {
+      await servers.web.open('reference.memo.md', REFERENCE);
+      const uri = `${REPO}/reference.memo.md`;
+      const preview = (await servers.web.connection.sendRequest('policyMemo/renderPreview', { uri })) as { html: string; complete: boolean };
+      assert.ok(preview.complete && preview.html.includes('NOTE DE SERVICE'), preview.html.slice(0, 200));
+      const page = (await servers.web.connection.sendRequest('policyMemo/exportHtml', { uri })) as { html: string };
+      await servers.node.open('reference.memo.md', REFERENCE);
+      const onNode = (await servers.node.connection.sendRequest('policyMemo/exportHtml', { uri: `${servers.node.folder}/reference.memo.md` })) as { html: string };
+      assert.equal(page.html, onNode.html, 'the same page, its CSS bundled and its CSP hash computed without node:crypto');
+      const word = (await servers.web.connection.sendRequest('policyMemo/exportFile', { uri, format: 'docx' })) as { data?: string };
+      assert.equal(Buffer.from(word.data ?? '', 'base64').subarray(0, 2).toString('latin1'), 'PK', 'a .docx is a zip');
+      const pdf = (await servers.web.connection.sendRequest('policyMemo/exportFile', { uri, format: 'pdf' })) as { noBrowser?: boolean; data?: string };
+      assert.deepEqual([pdf.noBrowser, pdf.data], [true, undefined]);
+      assert.deepEqual(servers.failures, []);
     } finally {
       await servers.close();
     }

@@ -18,11 +18,23 @@ const files: FileAccess = {
   isNotFound: (error) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound',
 };
 
+/**
+ * The URL to start the server's worker from. VS Code for the Web serves extensions over https, which
+ * a worker loads as is; an extension installed on a remote server (code-server, Codespaces in a
+ * browser) has a `vscode-remote:` URI, from which the web extension host starts no worker: its
+ * script is read through the file system and started from a blob.
+ */
+async function workerUrl(script: vscode.Uri): Promise<string> {
+  if (script.scheme !== 'vscode-remote') return script.toString(true);
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateWith> {
   return activateWith(context, {
     canPrintPdf: false,
-    createClient(context, clientOptions) {
-      const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js').toString(true), { name: 'Policy Memo language server' });
+    async createClient(context, clientOptions) {
+      const worker = new Worker(await workerUrl(vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js')), { name: 'Policy Memo language server' });
       return new LanguageClient('policyMemo', 'Policy Memo', clientOptions, worker);
     },
     attach: (client) => [client.onRequest(readWorkspaceFile, (params) => readWorkspaceFileFor(params, files))],
