@@ -50,6 +50,9 @@ describe('the web client reads workspace files for the server (vscode.workspace.
     assert.deepEqual(await readWorkspaceFileFor(ask(GLOSSARY), fs), { text: '- en: CRA\n', stamp: '10:7' });
     assert.deepEqual(await readWorkspaceFileFor(ask(`${ROOT}/.policy-memo`, { read: 'folder' }), fs), { folder: true });
     assert.deepEqual(await readWorkspaceFileFor(ask(GLOSSARY, { read: 'bytes' }), fs), { base64: Buffer.from('- en: CRA\n').toString('base64'), stamp: '10:7' });
+    assert.deepEqual(await readWorkspaceFileFor(ask(GLOSSARY, { read: 'stamp' }), fs), { stamp: '10:7' });
+    // Without a root, the workspace folder holding the file is the root.
+    assert.deepEqual(await readWorkspaceFileFor(ask(GLOSSARY, { root: undefined }), fs), { text: '- en: CRA\n', stamp: '10:7' });
   });
 
   it('refuses, without looking, a file outside the root, a root that is no workspace folder, and another scheme or authority', async () => {
