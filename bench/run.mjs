@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hostileReport, runHostile } from './hostile.mjs';
+import { runWeb, webReport } from './web.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -28,6 +29,7 @@ const { checkMemo } = require(path.join(ROOT, 'out/server/src/engine'));
 const { exportDocx, exportMemo } = require(path.join(ROOT, 'out/server/src/preview'));
 const { memoOfSize, corpusMemo } = require(path.join(ROOT, 'out/test/support/generated-memos.js'));
 const { LspClient } = require(path.join(ROOT, 'out/test/support/lsp.js'));
+const { CHROMIUM, CHROMIUM_ARGS } = require(path.join(ROOT, 'out/test/support/chromium.js'));
 const YAML = require('yaml');
 const Ajv = require('ajv').default;
 const addFormats = require('ajv-formats').default;
@@ -154,7 +156,7 @@ async function editToDiagnostics(client, doc, runs, name, byVersion) {
 
 // ---------- run ----------
 mkdirSync(GENERATED, { recursive: true });
-const results = { edits: [], cli: {}, cold: {}, sizes: {}, memory: {}, export: {}, tabs: {} };
+const results = { edits: [], cli: {}, cold: {}, sizes: {}, memory: {}, export: {}, tabs: {}, web: {} };
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadBefore = load();
 
@@ -174,6 +176,12 @@ for (const doc of docs) {
       (row.peer ? `, peer ${ms(median(row.peer))} ms (p95 ${ms(p95(row.peer))})` : ', peer n/a') +
       ` · engine check ${ms(median(row.engine))} ms, floor ${ms(median(row.floor))} ms`,
   );
+}
+// The web build's server on the same memos, in a web worker (bench/web.mjs).
+results.web.edits = await runWeb({ root: ROOT, docs, runsFor, editPosition, chromium: CHROMIUM, chromiumArgs: CHROMIUM_ARGS });
+for (const w of results.web.edits) {
+  const node = results.edits.find((e) => e.label === w.label && e.ext === w.ext);
+  console.log(`${w.label.padEnd(6)} ${w.ext.padEnd(9)} edit→diagnostics web worker ${ms(median(w.web))} ms (p95 ${ms(p95(w.web))}), Node server ${ms(median(node.ours))} ms`);
 }
 results.memory.oursServer = peakRssKb(ours.process.pid);
 results.memory.peerServer = peakRssKb(peer.process.pid);
@@ -279,6 +287,7 @@ results.hostile = await runHostile({ generated: GENERATED, quick });
 {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
   for (const name of ['client', 'server', 'cli']) results.sizes[name] = statSync(path.join(ROOT, 'dist', `${name}.js`)).size;
+  results.web.sizes = { webClient: statSync(path.join(ROOT, 'dist', 'web', 'client.js')).size, webServer: statSync(path.join(ROOT, 'dist', 'web', 'server.js')).size };
   const vsix = path.join(GENERATED, 'policy-memo.vsix');
   const packaged = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], {
     cwd: ROOT,
@@ -289,7 +298,8 @@ results.hostile = await runHostile({ generated: GENERATED, quick });
   // Back to the development bundles (with source maps) the tests and the debugger use.
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, stdio: 'inherit' });
   console.log(
-    `sizes (minified): client ${kb(results.sizes.client)}, server ${kb(results.sizes.server)}, cli ${kb(results.sizes.cli)}, .vsix ${results.sizes.vsix ? kb(results.sizes.vsix) : 'n/a'}`,
+    `sizes (minified): client ${kb(results.sizes.client)}, server ${kb(results.sizes.server)}, cli ${kb(results.sizes.cli)}, .vsix ${results.sizes.vsix ? kb(results.sizes.vsix) : 'n/a'}; ` +
+      `web client ${kb(results.web.sizes.webClient)}, web worker server ${kb(results.web.sizes.webServer)}`,
   );
 }
 
@@ -341,6 +351,8 @@ function report(r) {
   lines.push(`| peak RSS, engine checking the 1 MB memo in a fresh process (.memo.md / .memo.yaml; node alone ${r.memory.markdown.base} KB) | ${r.memory.markdown.peak} KB / ${r.memory.yaml.peak} KB |`);
   lines.push(`| peak RSS of the server after all edit runs (up to 1 MB): ours / peer | ${r.memory.oursServer ?? 'n/a'} KB / ${r.memory.peerServer ?? 'n/a'} KB |`);
   lines.push('');
+
+  lines.push(...webReport(r, { ms, median, p95, kb }));
 
   lines.push(...hostileReport(r.hostile));
 

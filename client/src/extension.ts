@@ -1,47 +1,61 @@
 import * as vscode from 'vscode';
 import * as l10n from './l10n';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
-import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
+import { isMemoDocument, memoSelector } from './memoFiles';
 import { docsInMarkdownPreview } from './ruleDocs';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 import { registerSnippetCompletion } from './snippets';
 
-let client: LanguageClient | undefined;
+/**
+ * What differs between the desktop (a Node extension host) and VS Code for the Web (a web worker
+ * extension host): how the language server is started, and whether a PDF can be printed.
+ */
+export interface ClientHost {
+  /** A language client for the server of this host: a Node process, or a web worker. */
+  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
+  /** Whether Export to PDF works here (it needs a browser process, which the web has not). */
+  canPrintPdf: boolean;
+  /** Attaches this host's own handlers to a new client (on the web, the answers to the server's file requests). */
+  attach?(client: BaseLanguageClient, context: vscode.ExtensionContext): vscode.Disposable[];
+}
+
+let client: BaseLanguageClient | undefined;
 /** Settles once the client's first start has succeeded or failed. */
 let started: Promise<void> | undefined;
+/** One output channel for the clients of the session (a restart makes a new client). */
+let outputChannel: vscode.OutputChannel | undefined;
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
+function createClient(context: vscode.ExtensionContext, host: ClientHost): BaseLanguageClient | Promise<BaseLanguageClient> {
   // Asked on every start, restarts included: trust granted since the client was made is trust now.
   const initializationOptions = (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: MEMO_SELECTOR,
+    documentSelector: memoSelector(),
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
-    outputChannel: vscode.window.createOutputChannel('Policy Memo'),
+    outputChannel: (outputChannel ??= vscode.window.createOutputChannel('Policy Memo')),
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
     },
   };
-  return new LanguageClient('policyMemo', 'Policy Memo', serverOptions, clientOptions);
+  return host.createClient(context, clientOptions);
 }
 
-/** Starts the server; if it cannot start, says so in the writer's language and offers the log. */
-async function startOrExplain(languageClient: LanguageClient): Promise<void> {
+/** Makes the client and starts the server; if it cannot start, says so in the writer's language and offers the log. */
+async function startOrExplain(context: vscode.ExtensionContext, host: ClientHost): Promise<void> {
+  let made: BaseLanguageClient | undefined;
   try {
-    await languageClient.start();
+    made = await createClient(context, host);
+    client = made;
+    context.subscriptions.push(...(host.attach?.(made, context) ?? []));
+    await made.start();
   } catch (error) {
     const showOutput = l10n.t('Show Output');
     const reason = error instanceof Error ? error.message : String(error);
-    const choice = await vscode.window.showErrorMessage(l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
-    if (choice === showOutput) languageClient.outputChannel.show();
+    const choice = await vscode.window.showErrorMessage(l10n.t('Policy Memo could not start its checker: {0}', reason), ...(made ? [showOutput] : []));
+    if (choice === showOutput) made?.outputChannel.show();
   }
 }
 
@@ -49,18 +63,17 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
  * open, so other Markdown and YAML files cost nothing.
  */
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
+export function activateWith(context: vscode.ExtensionContext, host: ClientHost): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
   // First: every text below is in the writer's language (policyMemo.locale).
   context.subscriptions.push(l10n.startL10n());
+  // Export to PDF is offered only where it works (the menus' `when`), not shown and then refused.
+  void vscode.commands.executeCommand('setContext', 'policyMemo.canPrintPdf', host.canPrintPdf);
   const start = (): Promise<void> => {
-    if (!client) {
-      client = createClient(context);
-      started = startOrExplain(client);
-    }
-    return started ?? Promise.resolve();
+    started ??= startOrExplain(context, host);
+    return started;
   };
   /** The running client, started on demand: the preview may open before any memo made it start. */
-  const running = async (): Promise<LanguageClient> => {
+  const running = async (): Promise<BaseLanguageClient> => {
     await start();
     if (!client) throw new Error('Policy Memo: the language client was stopped');
     return client;
@@ -77,10 +90,14 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
-      if (client) await client.restart();
-      else await start();
+      // A new client on a new server (process or worker): the web's client has no restart of its own.
+      const old = client;
+      client = undefined;
+      started = undefined;
+      if (old?.isRunning()) await old.stop();
+      await start();
     }),
-    ...registerPreviewCommands(context, running),
+    ...registerPreviewCommands(context, running, host.canPrintPdf),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
     registerSnippetCompletion(context),
   );

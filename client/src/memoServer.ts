@@ -1,7 +1,7 @@
-import { LanguageClient, LSPErrorCodes } from 'vscode-languageclient/node';
+import { BaseLanguageClient, LSPErrorCodes } from 'vscode-languageclient';
 
 /** The running language client, started on demand; it renders and checks memos for the preview and the export. */
-export type RunningClient = () => Promise<LanguageClient>;
+export type RunningClient = () => Promise<BaseLanguageClient>;
 
 /** Whether a request failed only because the memo changed meanwhile: the change brings a newer request. */
 export function isContentModified(error: unknown): boolean {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import * as l10n from './l10n';
+import { homeFolder } from './home';
 
 /** The languages New Memo offers, named as the whole-memo snippets' prefixes (memo_en, memo_fr, memo_en_fr). */
 type Language = 'en' | 'fr' | 'en-fr';
@@ -13,18 +12,33 @@ type FormatChoice = vscode.QuickPickItem & { format: Format };
 const SNIPPET_FILES: Record<Format, string> = { md: 'memo-markdown.json', yaml: 'memo-yaml.json' };
 
 /** The whole-memo snippets, which are also the New Memo templates (one source for both). */
-function templates(context: vscode.ExtensionContext, format: Format): Record<string, string> {
-  const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', SNIPPET_FILES[format]).fsPath;
-  const snippets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { body: string[] }>;
+async function templates(context: vscode.ExtensionContext, format: Format): Promise<Record<string, string>> {
+  // Through vscode.workspace.fs: on the web the extension's own files are not on a local disk either.
+  const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', SNIPPET_FILES[format]);
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string[] }>;
   return Object.fromEntries(Object.entries(snippets).map(([name, s]) => [name, s.body.join('\n')]));
 }
 
-/** An untitled memo name not yet used by an open document or a file in the folder. */
-function untitledMemo(folder: vscode.Uri, format: Format): vscode.Uri {
+/** An untitled memo name not yet used by an open document or a file in the folder (any scheme: github.dev's too). */
+async function untitledMemo(folder: vscode.Uri | undefined, format: Format): Promise<vscode.Uri> {
   const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
   for (let n = 1; ; n++) {
-    const file = vscode.Uri.joinPath(folder, n === 1 ? `new-memo.memo.${format}` : `new-memo-${n}.memo.${format}`);
-    if (!taken.has(file.path) && !existsSync(file.fsPath)) return file.with({ scheme: 'untitled' });
+    const name = n === 1 ? `new-memo.memo.${format}` : `new-memo-${n}.memo.${format}`;
+    if (!folder) {
+      if (!taken.has(name)) return vscode.Uri.from({ scheme: 'untitled', path: name });
+      continue;
+    }
+    const file = vscode.Uri.joinPath(folder, name);
+    if (!taken.has(file.path) && !(await exists(file))) return file.with({ scheme: 'untitled' });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -50,11 +64,11 @@ export async function newMemo(context: vscode.ExtensionContext, language?: unkno
   // With a language given and no kind, a Markdown memo, as before the kind could be chosen.
   const kind = formats.find((f) => f.format === format) ?? (language !== undefined ? formats[0] : await vscode.window.showQuickPick(formats, { title: l10n.t('New Memo'), placeHolder: l10n.t('Kind of memo file') }));
   if (!kind) return;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-  const document = await vscode.workspace.openTextDocument(untitledMemo(folder, kind.format));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? homeFolder();
+  const document = await vscode.workspace.openTextDocument(await untitledMemo(folder, kind.format));
   const editor = await vscode.window.showTextDocument(document);
   // The templates indent by 2 spaces; an untitled document would otherwise get the editor's default (often 4).
   editor.options = { ...editor.options, tabSize: 2, indentSize: 2, insertSpaces: true };
   // A snippet, so Tab moves from field to field, starting on the first one.
-  await editor.insertSnippet(new vscode.SnippetString(templates(context, kind.format)[SNIPPET_NAMES[picked.language]]), new vscode.Position(0, 0));
+  await editor.insertSnippet(new vscode.SnippetString((await templates(context, kind.format))[SNIPPET_NAMES[picked.language]]), new vscode.Position(0, 0));
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { MEMO_SELECTOR } from './memoFiles';
+import * as l10n from './l10n';
+import { memoSelector } from './memoFiles';
 import { descriptionIn, fits, MemoLines, placeAt, SnippetWhere, snippetPreview } from './snippetPlace';
 
 /**
@@ -27,14 +27,17 @@ interface MemoSnippet {
   body: string;
 }
 
-/** The snippets of each kind of memo file, from the files the manifest contributes for its language. */
-function loadSnippets(context: vscode.ExtensionContext): Record<MemoKind, MemoSnippet[]> {
+/**
+ * The snippets of each kind of memo file, from the files the manifest contributes for its language,
+ * read through vscode.workspace.fs: on the web the extension's own files are not on a local disk.
+ */
+async function loadSnippets(context: vscode.ExtensionContext): Promise<Record<MemoKind, MemoSnippet[]>> {
   const contributed = (context.extension.packageJSON as { contributes?: { snippets?: { language: string; path: string }[] } }).contributes?.snippets ?? [];
   const byKind: Record<MemoKind, MemoSnippet[]> = { markdown: [], yaml: [] };
   for (const { language, path } of contributed) {
     if (language !== 'markdown' && language !== 'yaml') continue;
-    const file = vscode.Uri.joinPath(context.extensionUri, path).fsPath;
-    const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, SnippetEntry>;
+    const file = vscode.Uri.joinPath(context.extensionUri, path);
+    const entries = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, SnippetEntry>;
     for (const [name, s] of Object.entries(entries)) {
       byKind[language].push({ name, prefixes: [s.policyMemo.prefix].flat(), where: s.policyMemo.where, description: s.description, body: s.body.join('\n') });
     }
@@ -42,26 +45,20 @@ function loadSnippets(context: vscode.ExtensionContext): Record<MemoKind, MemoSn
   return byKind;
 }
 
-/** The writer's language for snippet descriptions: policyMemo.locale, or VS Code's display language. */
-function writerLocale(): 'en' | 'fr' {
-  const setting = vscode.workspace.getConfiguration('policyMemo').get<string>('locale', 'auto');
-  if (setting === 'en' || setting === 'fr') return setting;
-  return vscode.env.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
 const kindOf = (document: vscode.TextDocument): MemoKind => (/\.memo\.md$/i.test(document.uri.path) ? 'markdown' : 'yaml');
 
 /** Registers the completion of memo snippets in memo files. */
 export function registerSnippetCompletion(context: vscode.ExtensionContext): vscode.Disposable {
-  const snippets = loadSnippets(context);
-  return vscode.languages.registerCompletionItemProvider(MEMO_SELECTOR, {
-    provideCompletionItems(document, position) {
+  const loaded = loadSnippets(context);
+  return vscode.languages.registerCompletionItemProvider(memoSelector(), {
+    async provideCompletionItems(document, position) {
+      const snippets = await loaded;
       const lines: MemoLines = { count: document.lineCount, at: (line) => document.lineAt(line).text };
       const kind = kindOf(document);
       const place = placeAt(lines, kind, position.line, position.character);
       const word = document.getWordRangeAtPosition(position, /[\p{L}\p{N}_]+/u);
       const range = word ? new vscode.Range(word.start, position) : undefined;
-      const locale = writerLocale();
+      const locale = l10n.locale();
       const items: vscode.CompletionItem[] = [];
       for (const snippet of snippets[kind]) {
         if (!fits(snippet.where, place)) continue;

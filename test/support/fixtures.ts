@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckOptions, Finding, MemoConfig } from '../../server/src/engine';
-import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../../server/src/workspace/config-folder';
+import { isFolder } from '../../server/src/files/read';
+import { findConfigFolder, loadConfigSync, memoFiles } from '../../server/src/workspace/config-folder';
 
 /** The repository root (tests run from out/test/…, fixtures stay in the sources). */
 export const root = path.resolve(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import type { ClientCapabilities, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver-protocol';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { readText, unchangedSince } from '../../server/src/files/read';
+import { nodeRuntime } from '../../server/src/lsp/node-runtime';
 import { ServerRuntime, startServer } from '../../server/src/lsp/server';
 
 /**
@@ -13,13 +13,7 @@ import { ServerRuntime, startServer } from '../../server/src/lsp/server';
 export function inMemoryServer(runtime: Partial<ServerRuntime> = {}): MessageConnection {
   const up = new PassThrough();
   const down = new PassThrough();
-  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
-    readFile: readText,
-    unchangedSince,
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    ...runtime,
-  });
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { ...nodeRuntime(), ...runtime });
   return createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
 }
 

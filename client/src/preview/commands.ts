@@ -29,8 +29,12 @@ async function withMemo(uri: vscode.Uri | undefined, action: (document: vscode.T
   await action(document);
 }
 
-/** The preview and export commands (the editor title button passes the file's URI); the language server renders. */
-export function registerPreviewCommands(context: vscode.ExtensionContext, client: RunningClient): vscode.Disposable[] {
+/**
+ * The preview and export commands (the editor title button passes the file's URI); the language
+ * server renders. Where no PDF can be printed (the web) the menus hide Export to PDF, and a
+ * keybinding that still calls it is told why.
+ */
+export function registerPreviewCommands(context: vscode.ExtensionContext, client: RunningClient, canPrintPdf: boolean): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('policyMemo.openPreviewToSide', (uri?: vscode.Uri) =>
       withMemo(uri, (document) => MemoPreview.show(context, client, document, vscode.ViewColumn.Beside, true)),
@@ -44,7 +48,11 @@ export function registerPreviewCommands(context: vscode.ExtensionContext, client
     }),
     vscode.commands.registerCommand('policyMemo.exportHtml', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'html'))),
     vscode.commands.registerCommand('policyMemo.exportWord', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'docx'))),
-    vscode.commands.registerCommand('policyMemo.exportPdf', (uri?: vscode.Uri) => withMemo(uri, (document) => exportMemoFile(document, client, 'pdf'))),
+    vscode.commands.registerCommand('policyMemo.exportPdf', (uri?: vscode.Uri) =>
+      canPrintPdf
+        ? withMemo(uri, (document) => exportMemoFile(document, client, 'pdf'))
+        : vscode.window.showInformationMessage(l10n.t('Export to PDF needs VS Code on the desktop, which prints with Chrome, Edge or Chromium. Here, export to HTML and print it from the browser.')),
+    ),
     // The preview's title-bar button: back to the memo the focused preview shows.
     vscode.commands.registerCommand('policyMemo.showSource', () =>
       withMemo(undefined, async (document) => {

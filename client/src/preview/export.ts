@@ -1,11 +1,11 @@
-import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as l10n from '../l10n';
-import { FileStamp, stampOf, WriteError, writeFileSafely } from '../../../server/src/files/write';
+import type { FileStamp } from '../../../server/src/files/write';
 import { exportFile, exportHtml } from '../../../server/src/lsp/protocol';
 import { exportPathFor, isPolicyMemoExport } from '../../../server/src/preview/export-path';
 import { failureText, RunningClient } from '../memoServer';
+import { localExports } from './local-export';
 
 export type ExportFormat = 'html' | 'docx' | 'pdf';
 
@@ -20,16 +20,18 @@ const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: 
  */
 const written = new Map<string, string>();
 const stampKey = (stamp: FileStamp) => `${stamp.dev}:${stamp.ino}:${stamp.size}:${stamp.mtimeMs}`;
+const statKey = (stat: vscode.FileStat) => `${stat.size}:${stat.mtime}`;
 
 /**
  * "Policy Memo: Export to HTML / Word / PDF": one file beside the memo (or where the writer chooses,
  * for an untitled memo). The language server renders it and counts its errors with the memo's own
- * checks. The file is written through the one write helper: never over the memo, never through a
- * symlink, and a file that is not an earlier export is replaced only when the writer says so.
+ * checks. A local file is written through the one write helper: never over the memo, never through a
+ * symlink; any other (github.dev, the web) through vscode.workspace.fs. A file that is not an
+ * earlier export is replaced only when the writer says so.
  */
 export async function exportMemoFile(document: vscode.TextDocument, client: RunningClient, format: ExportFormat): Promise<void> {
-  const local = document.uri.scheme === 'file';
-  let target: vscode.Uri | undefined = local ? vscode.Uri.file(exportPathFor(document.uri.fsPath, format)) : undefined;
+  const besideMemo = document.uri.scheme !== 'untitled';
+  let target: vscode.Uri | undefined = besideMemo ? document.uri.with({ path: exportPathFor(document.uri.path, format) }) : undefined;
   // The save dialog asks before replacing a file itself; the file beside the memo is checked here.
   let chosen = false;
   if (!target) {
@@ -39,34 +41,64 @@ export async function exportMemoFile(document: vscode.TextDocument, client: Runn
     if (!target) return;
     chosen = true;
   }
+  if (target.toString() === document.uri.toString()) target = undefined;
+  if (!target) {
+    void vscode.window.showErrorMessage(l10n.t('Could not export the memo: {0}', l10n.t('{0} is the memo itself: choose another file for the export.', vscode.workspace.asRelativePath(document.uri))));
+    return;
+  }
   const shown = vscode.workspace.asRelativePath(target);
   const fail = (error: unknown) => void vscode.window.showErrorMessage(l10n.t('Could not export the memo: {0}', refusalText(error, shown)));
+  const local = target.scheme === 'file' ? localExports : undefined;
   // The output as it was before rendering: replaced only if nothing else wrote it meanwhile.
   let stamp: FileStamp | null | undefined;
-  if (target.scheme === 'file') {
+  if (local) {
     try {
-      stamp = stampOf(target.fsPath);
+      stamp = local.stamp(target.fsPath);
     } catch (error) {
       return fail(error);
     }
-    if (stamp && !chosen && written.get(target.fsPath) !== stampKey(stamp) && !(await mayReplace(target.fsPath, shown, format))) return;
-  }
+    if (stamp && !chosen && written.get(target.toString()) !== stampKey(stamp)) {
+      const head = local.head(target.fsPath, format === 'html');
+      if (head !== undefined && !(await mayReplace(head, shown, format))) return;
+    }
+  } else if (!chosen && !(await mayReplaceVirtual(target, shown, format))) return;
   let rendered: Rendered;
   try {
     rendered = await render(document, client, format);
     if (!rendered) return;
-    if (target.scheme === 'file') {
-      writeFileSafely(target.fsPath, rendered.bytes, { links: 'refuse', stamp, distinctFrom: local ? document.uri.fsPath : undefined });
-      const now = stampOf(target.fsPath);
-      if (now) written.set(target.fsPath, stampKey(now));
+    if (local) {
+      const now = local.write(target.fsPath, rendered.bytes, stamp, document.uri.scheme === 'file' ? document.uri.fsPath : undefined);
+      if (now) written.set(target.toString(), stampKey(now));
     } else {
       await vscode.workspace.fs.writeFile(target, rendered.bytes);
+      written.set(target.toString(), statKey(await vscode.workspace.fs.stat(target)));
     }
   } catch (error) {
     return fail(error);
   }
   if (rendered.warning) void vscode.window.showWarningMessage(rendered.warning);
   await tellExported(target, shown, rendered, format);
+}
+
+/** mayReplace for a file outside the local disk (github.dev, the web): read through vscode.workspace.fs. */
+async function mayReplaceVirtual(target: vscode.Uri, shown: string, format: ExportFormat): Promise<boolean> {
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(target);
+  } catch {
+    // Not there: nothing to replace.
+    return true;
+  }
+  if (written.get(target.toString()) === statKey(stat)) return true;
+  let head = '';
+  if (format === 'html' && stat.type === vscode.FileType.File) {
+    try {
+      head = new TextDecoder().decode((await vscode.workspace.fs.readFile(target)).subarray(0, 4096));
+    } catch {
+      head = '';
+    }
+  }
+  return mayReplace(head, shown, format);
 }
 
 /** Asks the server for the export's bytes; says itself why there are none (no browser, a failed print). */
@@ -128,26 +160,10 @@ async function tellExported(target: vscode.Uri, shown: string, { errors, problem
 }
 
 /**
- * Whether an existing file may be replaced: an earlier HTML export (it carries the generator mark)
- * may; a symlink is left for the write helper to refuse; any other file only if the writer says so.
+ * Whether an existing file may be replaced, given its first 4 KB (`head`): an earlier HTML export (it
+ * carries the generator mark) may; any other file only if the writer says so.
  */
-async function mayReplace(file: string, shown: string, format: ExportFormat): Promise<boolean> {
-  let head = '';
-  let fd: number | undefined;
-  try {
-    // Only a regular file is read (a FIFO would block); the write helper refuses the rest without asking.
-    if (!lstatSync(file).isFile()) return true;
-    if (format === 'html') {
-      fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-      const buffer = Buffer.alloc(4096);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
-    }
-  } catch {
-    // Gone meanwhile, or unreadable: the write helper says why when it refuses.
-    return true;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+async function mayReplace(head: string, shown: string, format: ExportFormat): Promise<boolean> {
   if (format === 'html' && isPolicyMemoExport(head)) return true;
   const replace = l10n.t('Replace');
   const answer = await vscode.window.showWarningMessage(
@@ -160,8 +176,9 @@ async function mayReplace(file: string, shown: string, format: ExportFormat): Pr
 
 /** A refused or failed write said in the writer's language. */
 function refusalText(error: unknown, shown: string): string {
-  if (!(error instanceof WriteError)) return failureText(error);
-  switch (error.reason) {
+  const refused = localExports?.refusal(error);
+  if (!refused) return failureText(error);
+  switch (refused.reason) {
     case 'symlink':
       return l10n.t('{0} is a symbolic link, which Policy Memo does not write through: remove the link and export again.', shown);
     case 'sameAsInput':
@@ -175,6 +192,6 @@ function refusalText(error: unknown, shown: string): string {
     case 'hardLinked':
       return l10n.t('{0} has other hard links, so it was left as it is.', shown);
     case 'failed':
-      return error.code || failureText(error);
+      return refused.code || failureText(error);
   }
 }

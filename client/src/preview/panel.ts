@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as l10n from '../l10n';
@@ -89,7 +88,7 @@ export class MemoPreview {
     const page = () =>
       webviewHtml({
         cspSource: webview.cspSource,
-        nonce: randomBytes(16).toString('base64'),
+        nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
         styles: [asset('memo.css'), asset('preview.css')],
         script: asset('preview.js'),
         uiLang: l10n.locale(),

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkMemo, CheckOptions, Finding, Locale, memoKindOf, t } from '../engine';
+import { isFolder as isConfigFolder, readBytesSync } from '../files/read';
 import { stampOf, writeFileSafely } from '../files/write';
 import { DocxTemplate, exportPage, exportPathFor, findBrowser, folderImages, loadTemplate, PdfError, printPdf, renderDocx, renderMemo, TEMPLATE_FILE } from '../preview';
-import { findConfigFolder, isFolder as isConfigFolder } from '../workspace/config-folder';
+import { findConfigFolder } from '../workspace/config-folder';
 import { findMemoFiles } from './files';
 import { FileError, readMemo, toFileError } from './lint';
 import { workspaceRootOf } from './lint-files';
@@ -107,7 +108,7 @@ export async function exportCommand(args: ExportArgs, options: CheckOptions & { 
     if (!folder) return Promise.resolve(undefined);
     let template = templates.get(folder);
     if (!template) {
-      template = loadTemplate(folder).then((loaded) => {
+      template = loadTemplate(folder, readBytesSync).then((loaded) => {
         if (typeof loaded !== 'string') return loaded;
         const shown = path.relative(io.cwd, path.join(folder, TEMPLATE_FILE)) || TEMPLATE_FILE;
         io.stderr(say(locale, 'export.templateRefused', { path: shown, reason: t(locale, loaded) }));

@@ -1,8 +1,8 @@
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckOptions, configProblemFinding, FileRefusal, Locale, MemoConfig } from '../engine';
-import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES, readTextSync } from '../files/read';
-import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
+import { isFolder, isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES, readTextSync } from '../files/read';
+import { findConfigFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
 import type { FileReport } from './format';
 import { ignoreMatcher } from './ignore';
 import { lintFile } from './lint';

@@ -220,6 +220,15 @@ export async function unchangedSince(file: string, limits: ReadLimits, stamp: st
   }
 }
 
+/** Whether a path is an existing folder (links followed). */
+export function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** A regular file's stamp (as a read gives it) within the limits, found without opening it; or why it would not be read. */
 export function stampSync(file: string, limits: ReadLimits): { stamp: string } | FileRefusal {
   const where = locate(file, limits.root);

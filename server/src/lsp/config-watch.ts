@@ -3,7 +3,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { configProblemFinding, FileRefusal, Locale, MemoConfig, MemoFiles, ParsedMemo } from '../engine';
 import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES } from '../files/limits';
 import type { ReadLimits, TextRead } from '../files/read';
-import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
+import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolderAsync, loadConfig } from '../workspace/config-folder';
 import { toDiagnostic } from './diagnostics';
 import type { FailureLog, ServerRuntime } from './runtime';
 import { localPathOf, pathToUri } from './settings';
@@ -11,7 +11,7 @@ import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the workspace files' watch needs from the server. */
 export interface ConfigWatchDeps {
-  runtime: Pick<ServerRuntime, 'readFile' | 'unchangedSince' | 'docsFolder'>;
+  runtime: Pick<ServerRuntime, 'readFile' | 'unchangedSince' | 'isFolder' | 'docsFolder'>;
   folders: WorkspaceFolders;
   /** The text of the open document at this path, if one is open (it wins over the file on disk). */
   openText(file: string): string | undefined;
@@ -46,7 +46,7 @@ export class ConfigWatch {
    */
   async configFor(uri: string, locale: Locale): Promise<MemoConfig> {
     if (!this.deps.clientWatchesFiles()) await this.reloadChanged(uri);
-    const { root, folder, glossaryFolder, key } = this.placeOf(uri);
+    const { root, folder, glossaryFolder, key } = await this.placeOf(uri);
     let config = this.configs.get(key);
     if (!config) {
       const limits: ReadLimits = { maxBytes: MAX_CONFIG_BYTES, root };
@@ -93,7 +93,7 @@ export class ConfigWatch {
    * a client that does not watch files): if so, every configuration is read again (`reloaded` is called), and this says true.
    */
   async reloadChanged(uri: string): Promise<boolean> {
-    const marked = this.marks.get(this.placeOf(uri).key);
+    const marked = this.marks.get((await this.placeOf(uri)).key);
     if (!marked) return false;
     const changed: string[] = [];
     for (const [file, mark] of marked.files) {
@@ -103,17 +103,17 @@ export class ConfigWatch {
       if (!same) changed.push(file);
     }
     // Another check may have reloaded them meanwhile.
-    if (changed.length === 0 || this.marks.get(this.placeOf(uri).key) !== marked) return false;
+    if (changed.length === 0 || this.marks.get((await this.placeOf(uri)).key) !== marked) return false;
     this.filesChanged(changed);
     this.deps.reloaded();
     return true;
   }
 
   /** Where a document's configuration comes from: its workspace folder, its `.policy-memo/` folder, where a new glossary goes. */
-  private placeOf(uri: string): { root: string; folder?: string; glossaryFolder?: string; key: string } {
+  private async placeOf(uri: string): Promise<{ root: string; folder?: string; glossaryFolder?: string; key: string }> {
     const file = localPathOf(uri);
     const root = this.deps.folders.folderOf(uri);
-    const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
+    const folder = file !== undefined ? await findConfigFolderAsync(file, this.deps.runtime.isFolder, root) : undefined;
     // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
     const glossaryFolder = file !== undefined && this.deps.folders.holds(file) ? path.join(root, CONFIG_FOLDER) : undefined;
     return { root, folder, glossaryFolder, key: folder ?? `default:${glossaryFolder ?? ''}` };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { combineFeatures, createConnection, Features, MessageConnection, ProposedFeatures, RemoteConsole } from 'vscode-languageserver/node';
-import { readText, unchangedSince } from '../files/read';
+import { nodeRuntime } from './node-runtime';
 import { startServer } from './server';
 
 /** The docs folder shipped beside the bundle (dist/../docs/rules) or the compiled sources (out/server/src/lsp/../../../../docs/rules). */
@@ -47,10 +47,4 @@ const exitOnFramingError: Features = {
 // The transport (--stdio, --node-ipc, --socket=N) comes from the command line, as LSP clients expect.
 const connection = createConnection(combineFeatures(ProposedFeatures.all, exitOnFramingError));
 process.on('unhandledRejection', (reason) => connection.console.error(`policy-memo: unhandled rejection: ${String(reason)}`));
-startServer(connection, {
-  readFile: readText,
-  unchangedSince,
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  docsFolder: docsFolder(),
-});
+startServer(connection, nodeRuntime(docsFolder()));

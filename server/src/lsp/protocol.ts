@@ -2,6 +2,7 @@
  * The custom messages between the VS Code client and the server, declared once for both sides.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { FileRefusal } from '../engine/file-refusal';
 import type { MemoLang } from '../preview/labels';
 
 /** Options the client sends in `initializationOptions`. */
@@ -86,3 +87,30 @@ export interface ExportFileResult {
 
 /** Exports an open memo to Word or PDF (the server renders, the client writes); fails like `renderPreview`. */
 export const exportFile = new RequestType<ExportFileParams, ExportFileResult, void>('policyMemo/exportFile');
+
+/**
+ * A workspace file the server asks the client for, when the server cannot read files itself (the
+ * web build runs in a web worker: VS Code for the Web has no file system but vscode.workspace.fs).
+ * The client reads it within the limits and only inside `root`, one of its workspace folders.
+ */
+export interface WorkspaceFileParams {
+  uri: string;
+  /** The folder the file must be in (a workspace folder or inside one); without it, the workspace folder holding the file. Elsewhere: refused as `outside`, unread. */
+  root?: string;
+  /** The most bytes accepted; a larger file is refused as `tooLarge`. */
+  maxBytes: number;
+  /** `text`: UTF-8 text (bytes that are not UTF-8 are refused); `bytes`: base64; `stamp`: only its stamp; `folder`: only whether it is a folder. */
+  read: 'text' | 'bytes' | 'stamp' | 'folder';
+}
+
+/** The file's text or bytes and its stamp (size and time of change), whether it is a folder, or why it was not read. */
+export interface WorkspaceFileResult {
+  text?: string;
+  base64?: string;
+  stamp?: string;
+  folder?: boolean;
+  refusal?: FileRefusal;
+}
+
+/** Reads a workspace file for the server (see WorkspaceFileParams). */
+export const readWorkspaceFile = new RequestType<WorkspaceFileParams, WorkspaceFileResult, void>('policyMemo/readWorkspaceFile');

@@ -1,10 +1,11 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { memoKindOf, parseMemo } from '../engine';
-import { findConfigFolder, isFolder } from '../workspace/config-folder';
+import { findConfigFolderAsync } from '../workspace/config-folder';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
 import { MemoRenderer } from './preview';
 import type { ExportFileParams, ExportFileResult, ExportHtmlResult, MemoDocumentParams, RenderPreviewResult } from './protocol';
 import { isLarge, localPathOf, SettingsStore } from './settings';
+import type { ServerRuntime } from './runtime';
 import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the custom requests need from the server. */
@@ -13,15 +14,18 @@ export interface MemoRequestsDeps {
   settings: SettingsStore;
   checks: Pick<MemoChecks, 'checkCurrent' | 'last' | 'publishedCountOf'>;
   folders: WorkspaceFolders;
+  runtime: Pick<ServerRuntime, 'isFolder' | 'render'>;
 }
 
 /** The client's custom requests (protocol.ts): the preview, and the HTML, Word and PDF exports of an open memo. */
 export class MemoRequests {
-  private readonly renderer = new MemoRenderer();
+  private readonly renderer: MemoRenderer;
   /** The previews of memos over `maxFileSize`, made when they are opened or saved (as they are checked), not on every change. */
   private readonly largePreviews = new Map<string, RenderPreviewResult>();
 
-  constructor(private readonly deps: MemoRequestsDeps) {}
+  constructor(private readonly deps: MemoRequestsDeps) {
+    this.renderer = new MemoRenderer(deps.runtime.render);
+  }
 
   /**
    * The preview shows the problems the Problems panel shows: the current version's when memos are
@@ -42,7 +46,7 @@ export class MemoRequests {
     if (kept) return { ...kept, problems: checks.publishedCountOf(uri) };
     const cached = checks.last(uri);
     const memo = cached?.version === document.version ? cached.memo : parseMemo(document.getText(), memoKindOf(uri) ?? 'markdown');
-    const preview = this.renderer.preview(uri, document.version, memo, checks.publishedCountOf(uri));
+    const preview = await this.renderer.preview(uri, document.version, memo, checks.publishedCountOf(uri));
     if (large) this.largePreviews.set(uri, preview);
     return preview;
   }
@@ -61,7 +65,7 @@ export class MemoRequests {
     const browserPath = typeof params.browserPath === 'string' ? params.browserPath : undefined;
     const result = await this.deps.checks.checkCurrent(uri);
     const file = localPathOf(uri);
-    const configFolder = file !== undefined ? findConfigFolder(file, isFolder, this.deps.folders.folderOf(uri)) : undefined;
+    const configFolder = file !== undefined ? await findConfigFolderAsync(file, this.deps.runtime.isFolder, this.deps.folders.folderOf(uri)) : undefined;
     return this.renderer.exportFile(uri, result.memo, result.findings, { format: params.format, browserPath, configFolder, locale: result.locale });
   }
 

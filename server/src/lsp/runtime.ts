@@ -1,4 +1,5 @@
 import type { ReadLimits, TextRead } from '../files/read';
+import type { RenderHost } from './preview';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
 export interface ServerRuntime {
@@ -8,6 +9,10 @@ export interface ServerRuntime {
   unchangedSince(file: string, limits: ReadLimits, stamp: string): Promise<boolean>;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Whether a path is a folder (the `.policy-memo/` lookup): files/read.ts `isFolder` on the desktop, the client on the web. */
+  isFolder(folder: string): Promise<boolean>;
+  /** What the renderer reads or runs beside a memo: its images, the Word template, a browser for PDFs. */
+  render: RenderHost;
   /** The folder holding `rules/<id>.md` docs pages, linked from each diagnostic when present. */
   docsFolder?: string;
 }

@@ -116,7 +116,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     inform,
     log,
   });
-  const requests = new MemoRequests({ documents, settings, checks, folders });
+  const requests = new MemoRequests({ documents, settings, checks, folders, runtime });
 
   connection.onInitialize((params) => {
     // Only a boolean is a trust state: anything else (a string "false" is truthy) leaves the workspace untrusted.

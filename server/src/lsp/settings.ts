@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import { checkSchemaFileSize, compileCustomSchema, FileRefusal, Locale, MAX_SCHEMA_FILE_MB, MemoSchema, SchemaRefusal, t } from '../engine';
 import { isInside } from '../files/limits';
+import { localPathOf } from './file-uris';
 import type { ReadLimits, TextRead } from '../files/read';
 import { defaultSettings, MemoSettings } from './protocol';
 import type { ServerRuntime } from './runtime';
@@ -200,19 +200,5 @@ export function uriToPath(uri: string): string {
   return localPathOf(uri) ?? uri;
 }
 
-/**
- * The local path of a `file:` URI; undefined for another scheme, or for a file URI that names no
- * local path (`file://host/share/…` where the system has no UNC paths: Node throws on it).
- */
-export function localPathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(file: string): string {
-  return pathToFileURL(file).toString();
-}
+// The desktop's `file:` URIs and local paths; the web build swaps in file-uris.browser.ts (every workspace URI gets a path).
+export { localPathOf, pathToUri } from './file-uris';

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape';
 import { EXPORT_GENERATOR_META } from './export-path';
+import { sha256Base64 } from './sha256';
 import type { RenderedMemo } from './render';
 
 /**
@@ -8,8 +8,7 @@ import type { RenderedMemo } from './render';
  * allowed by its hash, and images the exporter inlined as data: URLs.
  */
 export function exportCsp(css: string): string {
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return `default-src 'none'; style-src 'sha256-${sha256Base64(css)}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
 /** The start of a page under a CSP, up to the stylesheets: shared by the export and the preview webview. */

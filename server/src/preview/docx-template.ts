@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readBytesSync } from '../files/read';
+import type { BytesRead, ReadLimits } from '../files/read';
 import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 
@@ -25,11 +25,17 @@ export type TemplateRefusal = 'template.unreadable' | 'template.tooLarge' | 'tem
 const IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg', '.gif': 'gif' };
 const EMU_PER_PIXEL = 9525;
 
-/** Reads `.policy-memo/template.docx` from a config folder: undefined when there is none. */
-export async function loadTemplate(configFolder: string): Promise<DocxTemplate | TemplateRefusal | undefined> {
+/**
+ * Reads `.policy-memo/template.docx` from a config folder with the host's reader (files/read.ts
+ * `readBytesSync` on the desktop and in the CLI; the client's reader on the web): undefined when there is none.
+ */
+export async function loadTemplate(
+  configFolder: string,
+  readBytes: (file: string, limits: ReadLimits) => BytesRead | Promise<BytesRead>,
+): Promise<DocxTemplate | TemplateRefusal | undefined> {
   const file = path.join(configFolder, TEMPLATE_FILE);
   // A regular file inside the config folder only: a FIFO, a device or a link to outside is not waited on or read.
-  const read = readBytesSync(file, { maxBytes: MAX_TEMPLATE_BYTES, root: configFolder });
+  const read = await readBytes(file, { maxBytes: MAX_TEMPLATE_BYTES, root: configFolder });
   if ('bytes' in read) return readTemplate(read.bytes);
   if (read.refused === 'notFound') return undefined;
   return read.refused === 'tooLarge' ? 'template.tooLarge' : 'template.unreadable';

@@ -1,9 +1,7 @@
 import * as path from 'node:path';
 import { readBytesSync, stampSync } from '../files/read';
+import { imageTypeOf, MAX_IMAGE_BYTES } from './image-types';
 import type { ImageResolver } from './markdown';
-
-const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
-const MAX_BYTES = 5 * 1024 * 1024;
 /** The data: URLs kept between renders, all folders together (in characters, about 3/4 of that in image bytes). */
 export const IMAGE_CACHE_CHARS = 32 * 1024 * 1024;
 
@@ -43,10 +41,10 @@ function forget(file: string): void {
  */
 export function folderImages(folder: string): ImageResolver {
   return (relativePath) => {
-    const type = TYPES[path.extname(relativePath).toLowerCase()];
+    const type = imageTypeOf(relativePath);
     if (!type) return undefined;
     const file = path.resolve(folder, relativePath);
-    const limits = { maxBytes: MAX_BYTES, root: folder };
+    const limits = { maxBytes: MAX_IMAGE_BYTES, root: folder };
     // The live preview renders on every keystroke: read an image again only when it changed.
     const now = stampSync(file, limits);
     if (!('stamp' in now)) {

@@ -1,19 +1,9 @@
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildConfig, ConfigFile, FileRefusal, MemoConfig, MemoFiles } from '../engine';
 
 /** The folder a workspace keeps its Policy Memo lists in. */
 export const CONFIG_FOLDER = '.policy-memo';
 export const CONFIG_FILES = ['config.yaml', 'directory.yaml', 'glossary.yaml'] as const;
-
-/** Whether a path is an existing folder. */
-export function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The `.policy-memo` folder that applies to a file: the nearest one in its folder or above, not
@@ -25,6 +15,19 @@ export function findConfigFolder(file: string, isFolder: (p: string) => boolean,
   for (;;) {
     const candidate = path.join(dir, CONFIG_FOLDER);
     if (isFolder(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir || (top && dir === top)) return undefined;
+    dir = parent;
+  }
+}
+
+/** findConfigFolder with an asynchronous `isFolder` (the language server: on the web, the client answers). */
+export async function findConfigFolderAsync(file: string, isFolder: (p: string) => Promise<boolean>, stop?: string): Promise<string | undefined> {
+  let dir = path.dirname(path.resolve(file));
+  const top = stop ? path.resolve(stop) : undefined;
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FOLDER);
+    if (await isFolder(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir || (top && dir === top)) return undefined;
     dir = parent;

@@ -1,0 +1,2 @@
+// Injected into the browser bundles (scripts/bundles.mjs): the one Buffer of the web build.
+export { Buffer } from 'buffer';
