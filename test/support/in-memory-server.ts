@@ -3,6 +3,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { readText, unchangedSince } from '../../server/src/files/read';
 import { ServerRuntime, startServer } from '../../server/src/lsp/server';
+import { listMemoFiles } from '../../server/src/workspace/memo-files';
 
 /**
  * The language server in this process, on in-memory streams, with the real file reader (or the
@@ -15,6 +16,7 @@ export function inMemoryServer(runtime: Partial<ServerRuntime> = {}): MessageCon
   startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
     readFile: readText,
     unchangedSince,
+    listMemoFiles,
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     ...runtime,

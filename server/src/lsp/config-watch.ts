@@ -54,6 +54,12 @@ export class ConfigWatch {
     return config;
   }
 
+  /** The `.policy-memo/` folder a document uses (the nearest one up to its workspace folder), if any. */
+  folderFor(uri: string): string | undefined {
+    const file = localPathOf(uri);
+    return file !== undefined ? findConfigFolder(file, isFolder, this.deps.folders.folderOf(uri)) : undefined;
+  }
+
   /** File access for the cross-file checks: the memo's `translation:` file, read ahead (open or on disk). */
   async filesFor(uri: string, memo: ParsedMemo): Promise<{ files?: MemoFiles; translation?: string }> {
     const self = localPathOf(uri);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { combineFeatures, createConnection, Features, MessageConnection, ProposedFeatures, RemoteConsole } from 'vscode-languageserver/node';
 import { readText, unchangedSince } from '../files/read';
+import { listMemoFiles } from '../workspace/memo-files';
 import { startServer } from './server';
 
 /** The docs folder shipped beside the bundle (dist/../docs/rules) or the compiled sources (out/server/src/lsp/../../../../docs/rules). */
@@ -50,6 +51,7 @@ process.on('unhandledRejection', (reason) => connection.console.error(`policy-me
 startServer(connection, {
   readFile: readText,
   unchangedSince,
+  listMemoFiles,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   docsFolder: docsFolder(),

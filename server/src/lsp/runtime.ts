@@ -1,4 +1,5 @@
 import type { ReadLimits, TextRead } from '../files/read';
+import type { MemoFileList } from '../workspace/memo-files';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
 export interface ServerRuntime {
@@ -6,6 +7,8 @@ export interface ServerRuntime {
   readFile(file: string, limits: ReadLimits): Promise<TextRead>;
   /** Whether a file is unchanged since a read's `stamp`, found without reading it (files/read.ts `unchangedSince`). */
   unchangedSince(file: string, limits: ReadLimits, stamp: string): Promise<boolean>;
+  /** The memo files of a workspace folder, for the workspace check (workspace/memo-files.ts `listMemoFiles`). */
+  listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList>;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** The folder holding `rules/<id>.md` docs pages, linked from each diagnostic when present. */
