@@ -5,6 +5,15 @@ import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
+import { registerWorkspaceCheck } from './workspace/checkWorkspace';
+import { registerStatusBar, StatusShown } from './workspace/status';
+
+/** What the extension hands to others: the Markdown preview's plugin hook, and what its status bar item shows (for tests). */
+export interface PolicyMemoApi {
+  extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T;
+  statusBar(): StatusShown | undefined;
+  onDidChangeStatusBar: vscode.Event<void>;
+}
 
 let client: LanguageClient | undefined;
 /** Settles once the client's first start has succeeded or failed. */
@@ -43,7 +52,7 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
  * open, so other Markdown and YAML files cost nothing.
  */
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
+export function activate(context: vscode.ExtensionContext): PolicyMemoApi {
   const start = (): Promise<void> => {
     if (!client) {
       client = createClient(context);
@@ -66,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
     });
     context.subscriptions.push(watch);
   }
+  const status = registerStatusBar(running);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
@@ -73,11 +83,13 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
       else await start();
     }),
     ...registerPreviewCommands(context, running),
+    ...status.disposables,
+    ...registerWorkspaceCheck(running),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
   const note = () => vscode.l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
-  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note) };
+  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note), statusBar: status.shown, onDidChangeStatusBar: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {
