@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsWhen, memoUri, openMemo, policyMemo, rulesOf, setWorkspaceSetting, within } from '../helpers';
+import { diagnosticsWhen, memoUri, policyMemo, rulesOf, setWorkspaceSetting, within } from '../helpers';
 
 const encoder = new TextEncoder();
 
@@ -40,6 +40,7 @@ describe('the workspace check and the status bar', () => {
   const folder = memoUri('workspace-check');
   const memo = (i: number) => vscode.Uri.joinPath(folder, `memo-${i}.memo.md`);
   const broken = vscode.Uri.joinPath(folder, 'broken.memo.md');
+  const opened = vscode.Uri.joinPath(folder, 'opened.memo.md');
   let good = '';
 
   before(async () => {
@@ -47,6 +48,7 @@ describe('the workspace check and the status bar', () => {
     await vscode.workspace.fs.createDirectory(folder);
     for (let i = 0; i < 30; i++) await vscode.workspace.fs.writeFile(memo(i), encoder.encode(good));
     await vscode.workspace.fs.writeFile(broken, encoder.encode(good.replace('2021-06-11', 'June 11, 2021')));
+    await vscode.workspace.fs.writeFile(opened, encoder.encode(good.replace('2021-06-11', 'June 11, 2021')));
   });
   after(async () => {
     await vscode.workspace.fs.delete(folder, { recursive: true });
@@ -72,8 +74,8 @@ describe('the workspace check and the status bar', () => {
   });
 
   it('says in the status bar how many problems the memo has and what applied to it', async () => {
-    await openMemo('bad-date.memo.md');
-    await diagnosticsWhen(memoUri('bad-date.memo.md'), hasDateProblem, 'the date problem');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(opened));
+    await diagnosticsWhen(opened, hasDateProblem, 'the date problem');
     const { text, tooltip } = await statusBarWhen((t, tip) => /Policy Memo: \d+/.test(t) && tip.includes('Schema:'), 'a problem count and the summary');
     assert.match(text, /^\$\(warning\) Policy Memo: [1-9]\d*$/);
     assert.match(tooltip, /Schema: the built-in memo schema\./);
