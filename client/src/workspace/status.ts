@@ -18,6 +18,8 @@ export function registerStatusBar(client: RunningClient): { disposables: vscode.
   /** Increases with each update, so an older summary arriving late is not shown. */
   let generation = 0;
   let visible = false;
+  /** The memo the tooltip describes. */
+  let tooltipFor: string | undefined;
   const changed = new vscode.EventEmitter<void>();
 
   const update = async () => {
@@ -32,6 +34,8 @@ export function registerStatusBar(client: RunningClient): { disposables: vscode.
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-memo').length;
     item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) Policy Memo: ${count}`;
     item.accessibilityInformation = { label: vscode.l10n.t('Policy Memo. Problems in this memo: {0}', count) };
+    // A tooltip about the memo shown before goes until this memo's summary arrives.
+    if (tooltipFor !== document.uri.toString()) item.tooltip = undefined;
     item.show();
     visible = true;
     try {
@@ -39,6 +43,7 @@ export function registerStatusBar(client: RunningClient): { disposables: vscode.
       if (mine !== generation) return;
       // The server escapes nothing a memo wrote into links or commands: the tooltip is plain, untrusted Markdown.
       item.tooltip = new vscode.MarkdownString(summary.markdown);
+      tooltipFor = document.uri.toString();
     } catch {
       if (mine !== generation) return;
       item.tooltip = vscode.l10n.t('Policy Memo: what applied to this memo is not known yet.');
