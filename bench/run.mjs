@@ -155,7 +155,7 @@ async function editToDiagnostics(client, doc, runs, name, byVersion) {
 
 // ---------- run ----------
 mkdirSync(GENERATED, { recursive: true });
-const results = { edits: [], cli: {}, cold: {}, sizes: {}, memory: {}, export: {} };
+const results = { edits: [], cli: {}, cold: {}, sizes: {}, memory: {}, export: {}, tabs: {} };
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadBefore = load();
 
@@ -190,6 +190,14 @@ await peer.stop();
   results.export.docx = await timeAsync(() => exportDocx(reference, 'markdown'), runs);
   const e = results.export;
   console.log(`reference memo: check ${ms(median(e.check))} ms, export to HTML ${ms(median(e.html))} ms, to .docx ${ms(median(e.docx))} ms (p95 ${ms(p95(e.docx))})`);
+}
+
+// Tab-indented YAML (the parser raises an error per line) next to the same lines indented with spaces, in one process.
+{
+  const yaml = (indent) => `lang: en\nx:\n${Array.from({ length: 5000 }, (_, i) => `${indent}k${i}: v`).join('\n')}\n`;
+  const runs = quick ? 10 : 40;
+  results.tabs = { tabs: timeInProcess(() => checkMemo(yaml('\t'), 'yaml'), runs), spaces: timeInProcess(() => checkMemo(yaml('  '), 'yaml'), runs) };
+  console.log(`5,000 tab-indented lines: engine check ${ms(median(results.tabs.tabs))} ms; indented with spaces ${ms(median(results.tabs.spaces))} ms`);
 }
 
 // Peak memory of the engine alone on the 1 MB memo, in a fresh process.
@@ -326,6 +334,7 @@ function report(r) {
   lines.push(`| \`policy-memo lint\` on 2,000 generated memos (half broken), worker threads | ${rate(r.cli.workers)} memos/s (${ms(median(r.cli.workers))} ms) |`);
   lines.push(`| the same on one thread | ${rate(r.cli.oneThread)} memos/s (${ms(median(r.cli.oneThread))} ms) |`);
   lines.push(`| reference memo: check / export to HTML / export to .docx (in one process, check included) | ${ms(median(r.export.check))} (${ms(p95(r.export.check))}) / ${ms(median(r.export.html))} (${ms(p95(r.export.html))}) / ${ms(median(r.export.docx))} (${ms(p95(r.export.docx))}) |`);
+  lines.push(`| engine check of 5,000 tab-indented lines / the same indented with spaces (\`.memo.yaml\`, in one process) | ${ms(median(r.tabs.tabs))} (${ms(p95(r.tabs.tabs))}) / ${ms(median(r.tabs.spaces))} (${ms(p95(r.tabs.spaces))}) |`);
   lines.push(`| cold start: \`policy-memo lint\` on one 2 KB memo | ${ms(median(r.cold.lint))} (${ms(p95(r.cold.lint))}) |`);
   lines.push(`| cold start: our server, spawn to first diagnostics (.memo.md / .memo.yaml) | ${ms(median(r.cold.server))} (${ms(p95(r.cold.server))}) / ${ms(median(r.cold.serverYaml))} (${ms(p95(r.cold.serverYaml))}) |`);
   lines.push(`| cold start: peer, spawn to first diagnostics (.memo.yaml) | ${ms(median(r.cold.peer))} (${ms(p95(r.cold.peer))}) |`);

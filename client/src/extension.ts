@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, MEMO_SELECTOR } from './memoFiles';
+import { docsInMarkdownPreview } from './ruleDocs';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
+import { registerSnippetCompletion } from './snippets';
 import { registerWorkspaceCheck } from './workspace/checkWorkspace';
 import { registerStatusBar, StatusShown } from './workspace/status';
 
@@ -32,6 +35,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
     outputChannel: vscode.window.createOutputChannel('Policy Memo'),
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
+    },
   };
   return new LanguageClient('policyMemo', 'Policy Memo', serverOptions, clientOptions);
 }
@@ -41,9 +47,9 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
   try {
     await languageClient.start();
   } catch (error) {
-    const showOutput = vscode.l10n.t('Show Output');
+    const showOutput = l10n.t('Show Output');
     const reason = error instanceof Error ? error.message : String(error);
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
+    const choice = await vscode.window.showErrorMessage(l10n.t('Policy Memo could not start its checker: {0}', reason), showOutput);
     if (choice === showOutput) languageClient.outputChannel.show();
   }
 }
@@ -53,6 +59,8 @@ async function startOrExplain(languageClient: LanguageClient): Promise<void> {
  * open, so other Markdown and YAML files cost nothing.
  */
 export function activate(context: vscode.ExtensionContext): PolicyMemoApi {
+  // First: every text below is in the writer's language (policyMemo.locale).
+  context.subscriptions.push(l10n.startL10n());
   const start = (): Promise<void> => {
     if (!client) {
       client = createClient(context);
@@ -86,9 +94,10 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi {
     ...status.disposables,
     ...registerWorkspaceCheck(running),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
+    registerSnippetCompletion(context),
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
-  const note = () => vscode.l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
+  const note = () => l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
   return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note), statusBar: status.shown, onDidChangeStatusBar: status.onDidChange };
 }
 

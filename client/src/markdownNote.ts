@@ -6,19 +6,8 @@
 
 /** The parts of markdown-it the plugin uses: the built-in preview hands it its own instance. */
 interface MarkdownItLike {
-  core: { ruler: { push(name: string, rule: (state: CoreState) => void): void } };
-}
-
-interface TokenLike {
-  content: string;
-  block: boolean;
-  children: TokenLike[] | null;
-}
-
-interface CoreState {
-  env: unknown;
-  tokens: TokenLike[];
-  Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => TokenLike;
+  renderer: { render(tokens: never, options: never, env: unknown): string };
+  utils: { escapeHtml(text: string): string };
 }
 
 const MEMO_MARKDOWN = /\.memo\.md$/i;
@@ -29,19 +18,16 @@ function isMemoRender(env: unknown): boolean {
   return typeof document?.path === 'string' && MEMO_MARKDOWN.test(document.path);
 }
 
-/** Adds the note (in the writer's language, from `note`) as the first paragraph of a memo's Markdown preview. */
+/**
+ * Adds the note (in the writer's language, from `note`) as the first paragraph of a memo's Markdown
+ * preview. At render time: VS Code parses with an empty env (and caches the tokens) and names the
+ * document only in the env it renders with.
+ */
 export function withMemoPreviewNote<T extends MarkdownItLike>(md: T, note: () => string): T {
-  md.core.ruler.push('policy_memo_note', (state) => {
-    if (!isMemoRender(state.env)) return;
-    const open = new state.Token('paragraph_open', 'p', 1);
-    const inline = new state.Token('inline', '', 0);
-    const text = new state.Token('text', '', 0);
-    text.content = note();
-    inline.content = text.content;
-    inline.children = [new state.Token('em_open', 'em', 1), text, new state.Token('em_close', 'em', -1)];
-    const close = new state.Token('paragraph_close', 'p', -1);
-    open.block = close.block = true;
-    state.tokens.unshift(open, inline, close);
-  });
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, options, env) => {
+    const html = render(tokens, options, env);
+    return isMemoRender(env) ? `<p><em>${md.utils.escapeHtml(note())}</em></p>\n${html}` : html;
+  };
   return md;
 }

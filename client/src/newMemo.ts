@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 
 /** The languages New Memo offers, named as the whole-memo snippets' prefixes (memo_en, memo_fr, memo_en_fr). */
 type Language = 'en' | 'fr' | 'en-fr';
@@ -36,18 +37,18 @@ const SNIPPET_NAMES: Record<Language, string> = { en: 'Memo in English', fr: 'Me
  */
 export async function newMemo(context: vscode.ExtensionContext, language?: unknown, format?: unknown): Promise<void> {
   const choices: Choice[] = [
-    { label: vscode.l10n.t('English'), language: 'en' },
-    { label: vscode.l10n.t('French'), language: 'fr' },
-    { label: vscode.l10n.t('English and French'), description: vscode.l10n.t('one memo in both languages'), language: 'en-fr' },
+    { label: l10n.t('English'), language: 'en' },
+    { label: l10n.t('French'), language: 'fr' },
+    { label: l10n.t('English and French'), description: l10n.t('one memo in both languages'), language: 'en-fr' },
   ];
-  const picked = choices.find((c) => c.language === language) ?? (await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('New Memo'), placeHolder: vscode.l10n.t('Language of the memo') }));
+  const picked = choices.find((c) => c.language === language) ?? (await vscode.window.showQuickPick(choices, { title: l10n.t('New Memo'), placeHolder: l10n.t('Language of the memo') }));
   if (!picked) return;
   const formats: FormatChoice[] = [
-    { label: vscode.l10n.t('Markdown memo (.memo.md)'), description: vscode.l10n.t('front matter, then the text'), format: 'md' },
-    { label: vscode.l10n.t('YAML memo (.memo.yaml)'), description: vscode.l10n.t('all in YAML, the text under body:'), format: 'yaml' },
+    { label: l10n.t('Markdown memo (.memo.md)'), description: l10n.t('front matter, then the text'), format: 'md' },
+    { label: l10n.t('YAML memo (.memo.yaml)'), description: l10n.t('all in YAML, the text under body:'), format: 'yaml' },
   ];
   // With a language given and no kind, a Markdown memo, as before the kind could be chosen.
-  const kind = formats.find((f) => f.format === format) ?? (language !== undefined ? formats[0] : await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('New Memo'), placeHolder: vscode.l10n.t('Kind of memo file') }));
+  const kind = formats.find((f) => f.format === format) ?? (language !== undefined ? formats[0] : await vscode.window.showQuickPick(formats, { title: l10n.t('New Memo'), placeHolder: l10n.t('Kind of memo file') }));
   if (!kind) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   const document = await vscode.workspace.openTextDocument(untitledMemo(folder, kind.format));

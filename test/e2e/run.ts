@@ -123,7 +123,7 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
     await workbench.openFile('broken.memo.md');
     // The memo and its banner arrive in one message: once the broken memo shows, the banner is its own.
     await workbench.webview().getByText('Winter service continuity').first().waitFor({ timeout: UI_LIMIT_MS });
-    const banner = workbench.webview().locator('.banner', { hasText: '2 problem(s) in this memo' });
+    const banner = workbench.webview().locator('.banner', { hasText: '2 problems in this memo' });
     await banner.waitFor({ timeout: UI_LIMIT_MS });
     return (await banner.textContent()) ?? '';
   });
@@ -172,12 +172,104 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
   });
 }
 
+/**
+ * The English texts of ours that have a French translation (l10n/bundle.l10n.fr.json), as patterns
+ * for a whole shown text (`{0}` stands for anything).
+ */
+function englishTexts(): { text: string; pattern: RegExp }[] {
+  const fr = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+  return Object.entries(fr)
+    .filter(([english, french]) => english !== french)
+    .map(([english]) => ({ text: english, pattern: new RegExp(`^${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '.+')}$`) }));
+}
+
+/**
+ * With `policyMemo.locale: fr` in this English VS Code: the preview (title, banner, language
+ * buttons), New Memo's pickers and the export notification are in French, and none of them shows an
+ * English text of ours. The setting is changed while everything is open: the texts follow it.
+ */
+async function checkFrenchInEnglishVsCode(workbench: Workbench, folder: string): Promise<void> {
+  console.log('\nWith policyMemo.locale: fr in an English VS Code:');
+  const english = englishTexts();
+  const shown: string[] = [];
+  const french = (texts: string[]) => {
+    shown.push(...texts);
+    const left = texts.filter((text) => english.some((e) => e.pattern.test(text.trim())));
+    if (left.length > 0) throw new Error(`English left: ${left.join(' | ')}`);
+  };
+  const settings = path.join(folder, '.vscode', 'settings.json');
+  writeFileSync(settings, readFileSync(settings, 'utf8').replace('"policyMemo.locale": "en"', '"policyMemo.locale": "fr"'));
+  await step('the preview: its title, banner and language buttons', workbench, async () => {
+    await workbench.page.keyboard.press('Control+1');
+    await workbench.openFile('broken.memo.md');
+    // The broken memo still has the two problems left after the quick fix above.
+    const banner = workbench.webview().locator('.banner', { hasText: '2\u00a0problèmes dans cette note' });
+    await banner.waitFor({ timeout: UI_LIMIT_MS });
+    const tab = workbench.page.locator('.tabs-container .tab', { hasText: 'Aperçu' }).first();
+    await tab.waitFor();
+    const toolbar = workbench.webview().locator('.toolbar');
+    // The buttons of the two languages name each language in itself (English, Français), as a language switch does.
+    const names = await toolbar.locator('button[data-show="en"], button[data-show="fr"]').allTextContents();
+    if (names.join('|') !== 'English|Français') throw new Error(`the language buttons are ${names.join(', ')}`);
+    const texts = [(await banner.textContent()) ?? '', (await tab.textContent()) ?? '', (await toolbar.getAttribute('aria-label')) ?? '', ...(await toolbar.locator('button[data-show="both"]').allTextContents())];
+    if (!texts.includes('Les deux') || !texts.includes('Langue')) throw new Error(`no French toolbar in: ${texts.join(' | ')}`);
+    french(texts);
+    return texts.join(' | ');
+  });
+  await step('New Memo asks its two questions in French', workbench, async () => {
+    await workbench.runCommandKeepingPicks('Policy Memo: New Memo');
+    const picks = workbench.page.locator('.quick-input-list .monaco-list-row');
+    const input = workbench.page.locator('.quick-input-widget input');
+    const texts: string[] = [];
+    for (const [first, answer] of [['Anglais', 'Français'], ['Note en Markdown (.memo.md)', undefined]] as const) {
+      await picks.locator('.label-name', { hasText: first }).first().waitFor();
+      texts.push((await input.getAttribute('placeholder')) ?? '', (await workbench.page.locator('.quick-input-title').textContent()) ?? '', ...(await picks.locator('.label-name').allTextContents()), ...(await picks.locator('.label-description').allTextContents()));
+      if (answer) await workbench.pick(answer);
+    }
+    await workbench.page.keyboard.press('Escape');
+    french(texts);
+    return texts.filter((t) => t).join(' | ');
+  });
+  await step('the export notification and its button', workbench, async () => {
+    await workbench.openFile('broken.memo.md');
+    await workbench.runCommand('Policy Memo: Export to HTML');
+    const toast = workbench.page.locator('.notification-toast', { hasText: 'Exportée dans' }).first();
+    await toast.waitFor();
+    const texts = [(await toast.locator('.notification-list-item-message').textContent()) ?? '', ...(await toast.locator('.monaco-button').allTextContents())];
+    if (!texts.includes('Afficher les problèmes')) throw new Error(`no "Afficher les problèmes" in: ${texts.join(' | ')}`);
+    french(texts);
+    return texts.join(' | ');
+  });
+  await step('VS Code\'s own Markdown preview of a memo: the note pointing to the memo preview', workbench, async () => {
+    await workbench.openFile('broken.memo.md');
+    await workbench.runCommand('Markdown: Open Preview to the Side');
+    const note = workbench.webview().locator('p em', { hasText: 'Ceci est l’aperçu Markdown' }).first();
+    await note.waitFor({ timeout: UI_LIMIT_MS });
+    const texts = [(await note.textContent()) ?? ''];
+    french(texts);
+    return texts[0];
+  });
+  await step('a finding\'s rule link in the Problems panel opens the French rule page in the Markdown preview', workbench, async () => {
+    // The server re-checked the memo in French: its links now go to the .fr.md pages.
+    const rows = await workbench.problemsOf('broken.memo.md', 2);
+    await workbench.page.locator('.markers-panel .monaco-list-row[aria-level="2"] a.monaco-link', { hasText: /^recipients$/ }).first().click();
+    // VS Code's Markdown preview is titled "Preview <file>"; the raw page would be a text editor titled "recipients.fr.md".
+    const tab = workbench.page.locator('.tabs-container .tab', { hasText: /Preview recipients\.fr\.md/ }).first();
+    await tab.waitFor();
+    return `${(await tab.textContent()) ?? ''} (from: ${rows.find((r) => r.includes('recipients'))})`;
+  });
+  check(`none of the ${shown.length} texts shown is one of our ${english.length} English texts`, shown.length > 0);
+}
+
 async function runPass(browser: Browser, server: RunningCodeServer, pass: Pass, folder: string, resultFile: string): Promise<void> {
   const workbench = await Workbench.open(browser, server.url, folder);
   try {
     await workbench.answerTrust(pass === 'trusted');
     report(pass, await resultOf(resultFile));
-    if (pass === 'trusted') await checkWhatAWriterSees(workbench);
+    if (pass === 'trusted') {
+      await checkWhatAWriterSees(workbench);
+      await checkFrenchInEnglishVsCode(workbench, folder);
+    }
     else await step('the untrusted workspace shows Restricted Mode', workbench, () => workbench.page.getByText('Restricted Mode').first().waitFor());
   } finally {
     // Kept with the run's scratch folder when something failed.

@@ -83,6 +83,21 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** Runs a command from the command palette and leaves its own quick picks open, to be read and answered with `pick`. */
+  async runCommandKeepingPicks(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.pickFocused(title);
+  }
+
+  /** Answers the open quick pick with its entry named `answer` exactly. */
+  async pick(answer: string): Promise<void> {
+    await this.page.locator('.quick-input-list .label-name', { hasText: new RegExp(`^${escapeRegExp(answer)}$`) }).first().waitFor();
+    await this.pickFocused(answer);
+  }
+
   /** Runs a command that asks questions of its own in quick picks, and answers them with `answers`, in order. */
   async runCommandAnswering(title: string, ...answers: string[]): Promise<void> {
     await this.page.keyboard.press('Control+Shift+P');

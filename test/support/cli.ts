@@ -10,9 +10,10 @@ export const BIN = path.join(ROOT, 'bin', 'policy-memo.js');
 /**
  * Runs the CLI with a bare environment (no LANG inherited), so only what the test gives decides the
  * language. A run that hangs is killed after 15 s (code null), so a regression fails instead of hanging mocha.
+ * `input` is its standard input (none: an empty one).
  */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 15000 });
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 15000, input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -73,7 +73,8 @@ export class LspClient {
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true } },
+      // As VS Code announces them: code actions as literals.
+      capabilities: { workspace: { configuration: true }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } },
       workspaceFolders: null,
       ...overrides,
     })) as InitializeResult;

@@ -39,7 +39,7 @@ describe('policy-memo export', () => {
     writeFileSync(path.join(dir, 'broken.memo.yaml'), 'lang: fr\nsubject: <b>Sujet</b>\nbody: Texte.\n');
     const { code, stderr } = run(['export', 'broken.memo.yaml'], dir);
     assert.equal(code, 1);
-    assert.match(stderr, /broken\.memo\.yaml has \d+ error\(s\); it was exported anyway/);
+    assert.match(stderr, /broken\.memo\.yaml has \d+ errors?; it was exported anyway/);
     const html = readFileSync(path.join(dir, 'broken.memo.html'), 'utf8');
     assert.ok(html.includes('&lt;b&gt;Sujet&lt;/b&gt;') && html.includes('<p>Texte.</p>'));
   });
@@ -92,7 +92,7 @@ describe('policy-memo export', () => {
     const folder = run(['export', 'memos', '--format', 'docx'], dir2);
     assert.equal(folder.code, 1, folder.stderr);
     assert.ok(existsSync(path.join(dir2, 'memos', 'a.memo.docx')) && existsSync(path.join(dir2, 'memos', 'sub', 'b.memo.docx')));
-    assert.match(folder.stderr, /b\.memo\.yaml has \d+ error\(s\)/);
+    assert.match(folder.stderr, /b\.memo\.yaml has \d+ errors?;/);
     const several = run(['export', 'memos/a.memo.md', 'memos/sub/b.memo.yaml', '-o', 'out'], dir2);
     assert.equal(several.code, 1);
     assert.ok(existsSync(path.join(dir2, 'out', 'a.memo.html')) && existsSync(path.join(dir2, 'out', 'b.memo.html')));

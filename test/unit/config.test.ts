@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import configSchema from '../../schemas/config.schema.json';
-import { applyEdits, buildConfig, checkMemo, configProblemFinding, ruleIds, starterDirectory } from '../../server/src/engine';
+import { applyEdits, buildConfig, checkMemo, configProblemFinding, ruleIds, starterDirectory, t } from '../../server/src/engine';
 import { runCli } from '../../server/src/cli/main';
 import { findConfigFolder, loadConfigSync } from '../../server/src/workspace/config-folder';
 import { fixtures, readIfExists } from '../support/fixtures';
@@ -79,6 +79,17 @@ describe('the .policy-memo config folder', () => {
     const after = buildConfig({ glossary: { path: edit.path, text: glossary } });
     assert.deepEqual(after.glossary, [{ fr: 'MTFDC' }]);
     assert.deepEqual(checkMemo(text, 'markdown', { config: after }).findings.filter((f) => f.rule === 'acronym'), []);
+  });
+
+  it('writes the new glossary\'s first comment in the writer\'s language', () => {
+    const text = reference.replace(' (MTFDC)', '');
+    const config = buildConfig({ glossaryPath: '/ws/.policy-memo/glossary.yaml' });
+    for (const locale of ['en', 'fr'] as const) {
+      const finding = checkMemo(text, 'markdown', { config, locale }).findings.find((f) => f.rule === 'acronym');
+      const created = applyEdits('', finding?.fixes.find((f) => f.otherFiles?.[0]?.create)?.otherFiles?.[0].edits ?? []);
+      assert.equal(created.split('\n')[0], t(locale, 'glossary.header'), locale);
+    }
+    assert.match(t('fr', 'glossary.header'), /^# Termes pour Policy Memo\u00a0:/);
   });
 });
 

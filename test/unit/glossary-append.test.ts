@@ -13,7 +13,7 @@ const GLOSSARY = '/ws/.policy-memo/glossary.yaml';
 
 /** The glossary after "Add to glossary" of `term`: the edited text and what Policy Memo reads from it. */
 function added(text: string, term: GlossaryTerm) {
-  const fix = addToGlossary(buildConfig({ glossary: { path: GLOSSARY, text } }), term, 'add');
+  const fix = addToGlossary(buildConfig({ glossary: { path: GLOSSARY, text } }), term, 'add', '# header');
   assert.ok(fix?.otherFiles?.length === 1, `no fix offered for ${JSON.stringify(text)}`);
   const after = applyEdits(text, fix.otherFiles[0].edits);
   const config = buildConfig({ glossary: { path: GLOSSARY, text: after } });
@@ -66,7 +66,7 @@ describe('"Add to glossary" keeps a valid glossary valid', () => {
 
   it('offers nothing for a glossary that is not a block list', () => {
     for (const text of ['[{en: CRA}]\n', 'terms:\n  - en: CRA\n', '- en: [unclosed\n']) {
-      assert.equal(addToGlossary(buildConfig({ glossary: { path: GLOSSARY, text } }), { en: 'X' }, 'add'), undefined, text);
+      assert.equal(addToGlossary(buildConfig({ glossary: { path: GLOSSARY, text } }), { en: 'X' }, 'add', '# header'), undefined, text);
     }
   });
 });
@@ -96,7 +96,7 @@ function server(folder: string) {
         processId: null,
         rootUri: uriOf(folder),
         workspaceFolders: [{ uri: uriOf(folder), name: 'ws' }],
-        capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } },
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } },
       });
       await client.sendNotification('initialized', {});
     },

@@ -17,6 +17,14 @@ describe("VS Code's Markdown preview of a memo", () => {
     assert.equal(md.render('Text.\n', {}), '<p>Text.</p>\n');
   });
 
+  it('shows it when the document is named only at render time, as VS Code does (it parses with an empty env)', () => {
+    const tokens = md.parse('Le corps de la note.\n', {});
+    const html = md.renderer.render(tokens, md.options, { currentDocument: { path: '/work/notes/a.memo.md' } });
+    assert.equal(html, `<p><em>${NOTE}</em></p>\n<p>Le corps de la note.</p>\n`);
+    // The same tokens, rendered for another document: no note (the tokens were not changed).
+    assert.equal(md.renderer.render(tokens, md.options, { currentDocument: { path: '/work/notes/readme.md' } }), '<p>Le corps de la note.</p>\n');
+  });
+
   it('is escaped as text, whatever the note says', () => {
     const hostile = withMemoPreviewNote(new MarkdownIt(), () => '<img src=x onerror=alert(1)>');
     assert.match(hostile.render('x', { currentDocument: { path: 'a.memo.md' } }), /&lt;img src=x onerror=alert\(1\)&gt;/);

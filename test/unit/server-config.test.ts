@@ -32,7 +32,10 @@ class Editor {
       processId: null,
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: 'ws' }],
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } },
+      capabilities: {
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+      },
     });
     await this.client.sendNotification('initialized', {});
   }

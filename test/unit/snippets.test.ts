@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import { checkMemo, MemoKind } from '../../server/src/engine';
 import { ROOT } from '../support/memo';
 import { expandSnippet, Fill, TabStop } from '../support/snippets';
+import type { SnippetWhere } from '../../client/src/snippetPlace';
 
 interface Snippet {
-  prefix: string | string[];
+  /** Ours: VS Code reads no `prefix`, so its completion never offers them (the client's provider does, where they fit). */
+  policyMemo: { prefix: string | string[]; where: SnippetWhere };
   description: string;
   body: string[];
 }
@@ -67,19 +69,12 @@ const HOST_DEFAULTS: Record<string, string> = {
   body: '',
 };
 
-/** Where each part snippet goes (its prefix -> host marker). A new part snippet must be added here. */
-const PLACE: Record<string, string> = {
-  'memo_lang': 'lang',
-  'memo_recipient': 'to',
-  'memo_recipient_en_fr': 'to',
-  'memo_signatory': 'from',
-  'memo_division': 'divisions',
-  'memo_cc': 'top',
-  'memo_attachment': 'top',
-  'memo_contact': 'top',
-  'memo_closing_en': 'body',
-  'memo_closing_fr': 'body',
-};
+/** The host marker where a part snippet goes, by where it says it belongs (a top-level key at the end of the front matter, `lang` in place of the host's). */
+function markerOf(snippet: Snippet, text: string): string | undefined {
+  const where = snippet.policyMemo.where;
+  if (where === 'key') return text.startsWith('lang:') ? 'lang' : 'top';
+  return where === 'memo' ? undefined : where;
+}
 
 function inHost(kind: MemoKind, place: string, snippet: string): string {
   return HOST[kind].replace(/^( *)@@(\w+)@@$/gm, (_whole, indent: string, marker: string) => {
@@ -98,7 +93,7 @@ function kindOf(file: string): MemoKind | 'part' {
   return languages[0] === 'yaml' ? 'yaml' : 'markdown';
 }
 
-const firstPrefix = (s: Snippet) => (Array.isArray(s.prefix) ? s.prefix[0] : s.prefix);
+const firstPrefix = (s: Snippet) => [s.policyMemo.prefix].flat()[0];
 
 /**
  * What VS Code takes as the word being typed, which it matches against snippet prefixes: Markdown's
@@ -132,7 +127,7 @@ describe('snippets', () => {
   it('have prefixes that are one word by the word rules of Markdown and of YAML', () => {
     for (const file of files) {
       for (const snippet of Object.values(load(file))) {
-        for (const prefix of [snippet.prefix].flat()) {
+        for (const prefix of [snippet.policyMemo.prefix].flat()) {
           for (const [language, rule] of Object.entries(WORD_RULES)) {
             assert.deepEqual(prefix.match(rule), [prefix], `${prefix} is cut into words in ${language}`);
           }
@@ -144,6 +139,16 @@ describe('snippets', () => {
   it('are contributed for markdown and yaml from snippets/', () => {
     assert.deepEqual([...new Set(contributions.map((c) => c.language))].sort(), ['markdown', 'yaml']);
     assert.ok(files.length >= 3 && files.every((f) => f.startsWith('./snippets/')));
+  });
+
+  it("have no VS Code prefix: Insert Snippet lists them, VS Code's completion (which offers snippets in front-matter values too) does not", () => {
+    for (const file of files) {
+      for (const [name, snippet] of Object.entries(load(file))) {
+        assert.equal((snippet as unknown as Record<string, unknown>).prefix, undefined, `${file}: ${name}`);
+        assert.ok([snippet.policyMemo.prefix].flat().length > 0, `${file}: ${name} has no prefix of ours`);
+        assert.equal(snippet.policyMemo.where === 'memo', kindOf(file) !== 'part', `${file}: ${name} is ${snippet.policyMemo.where}`);
+      }
+    }
   });
 
   for (const file of files) {
@@ -165,8 +170,8 @@ describe('snippets', () => {
         const expand = (fill: Fill) => {
           const text = expandSnippet(snippet.body.join('\n'), VARIABLES, fill).text;
           if (kind !== 'part') return [{ memo: text + '\n', kind }];
-          const place = PLACE[firstPrefix(snippet)];
-          assert.ok(place, `add ${firstPrefix(snippet)} to PLACE in this test`);
+          const place = markerOf(snippet, text);
+          assert.ok(place, `${firstPrefix(snippet)}: a part of a memo, not a whole memo`);
           return (['markdown', 'yaml'] as const).map((host) => ({ memo: inHost(host, place, text), kind: host }));
         };
 

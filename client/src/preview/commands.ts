@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { isMemoDocument } from '../memoFiles';
 import type { RunningClient } from '../memoServer';
 import { exportMemoFile } from './export';
@@ -22,7 +23,7 @@ async function withMemo(uri: vscode.Uri | undefined, action: (document: vscode.T
     if (isMemoDocument(opened)) document = opened;
   }
   if (!document) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a memo file (*.memo.md, *.memo.yaml or *.memo.yml) first.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a memo file (*.memo.md, *.memo.yaml or *.memo.yml) first.'));
     return;
   }
   await action(document);

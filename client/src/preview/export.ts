@@ -1,6 +1,7 @@
 import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { FileStamp, stampOf, WriteError, writeFileSafely } from '../../../server/src/files/write';
 import { exportFile, exportHtml } from '../../../server/src/lsp/protocol';
 import { exportPathFor, isPolicyMemoExport } from '../../../server/src/preview/export-path';
@@ -39,7 +40,7 @@ export async function exportMemoFile(document: vscode.TextDocument, client: Runn
     chosen = true;
   }
   const shown = vscode.workspace.asRelativePath(target);
-  const fail = (error: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', refusalText(error, shown)));
+  const fail = (error: unknown) => void vscode.window.showErrorMessage(l10n.t('Could not export the memo: {0}', refusalText(error, shown)));
   // The output as it was before rendering: replaced only if nothing else wrote it meanwhile.
   let stamp: FileStamp | null | undefined;
   if (target.scheme === 'file') {
@@ -78,20 +79,20 @@ async function render(document: vscode.TextDocument, client: RunningClient, form
   const browserPath = vscode.workspace.getConfiguration('policyMemo', document.uri).get<string>('export.browserPath', '');
   const ask = async () => (await client()).sendRequest(exportFile, { uri, format, browserPath });
   const result =
-    format === 'pdf' ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Printing the memo to PDF…') }, ask) : await ask();
+    format === 'pdf' ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Printing the memo to PDF…') }, ask) : await ask();
   if (result.noBrowser) {
-    const settings = vscode.l10n.t('Open Settings');
+    const settings = l10n.t('Open Settings');
     const choice = await vscode.window.showErrorMessage(
       browserPath
-        ? vscode.l10n.t('The browser set in policyMemo.export.browserPath was not found: {0}. Nothing was written.', browserPath)
-        : vscode.l10n.t('No Chrome, Edge or Chromium was found to print the PDF. Set its path in policyMemo.export.browserPath. Nothing was written.'),
+        ? l10n.t('The browser set in policyMemo.export.browserPath was not found: {0}. Nothing was written.', browserPath)
+        : l10n.t('No Chrome, Edge or Chromium was found to print the PDF. Set its path in policyMemo.export.browserPath. Nothing was written.'),
       settings,
     );
     if (choice === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'policyMemo.export.browserPath');
     return undefined;
   }
   if (result.failure !== undefined || result.data === undefined) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the memo: {0}', result.failure ?? ''));
+    void vscode.window.showErrorMessage(l10n.t('Could not export the memo: {0}', result.failure ?? ''));
     return undefined;
   }
   return { bytes: Buffer.from(result.data, 'base64'), errors: result.errors, problems: result.problems, warning: result.templateRefused };
@@ -103,18 +104,23 @@ async function render(document: vscode.TextDocument, client: RunningClient, form
  * writer's browser cannot open it; "Reveal in Folder" for Word and PDF files there too.
  */
 async function tellExported(target: vscode.Uri, shown: string, { errors, problems }: { errors: number; problems: number }, format: ExportFormat): Promise<void> {
-  const showProblems = vscode.l10n.t('Show Problems');
-  const open = format === 'html' ? vscode.l10n.t('Open in Browser') : vscode.l10n.t('Open');
-  const reveal = vscode.l10n.t('Reveal in Folder');
+  const showProblems = l10n.t('Show Problems');
+  const open = format === 'html' ? l10n.t('Open in Browser') : l10n.t('Open');
+  const reveal = l10n.t('Reveal in Folder');
   const onDesktop = vscode.env.uiKind === vscode.UIKind.Desktop && target.scheme === 'file';
   const buttons = [...(problems > 0 ? [showProblems] : []), ...(onDesktop ? [open] : []), ...(onDesktop && format !== 'html' ? [reveal] : [])];
-  const one = new Intl.PluralRules(vscode.env.language).select(problems) === 'one';
   let text: string;
-  if (problems === 0) text = vscode.l10n.t('Exported to {0}.', shown);
-  else if (one) text = errors > 0 ? vscode.l10n.t('Exported to {0}, with 1 problem left: an error.', shown) : vscode.l10n.t('Exported to {0}, with 1 problem left.', shown);
-  else if (errors === 1) text = vscode.l10n.t('Exported to {0}, with {1} problems left, one of them an error.', shown, problems);
-  else if (errors > 1) text = vscode.l10n.t('Exported to {0}, with {1} problems left, {2} of them errors.', shown, problems, errors);
-  else text = vscode.l10n.t('Exported to {0}, with {1} problems left.', shown, problems);
+  if (problems === 0) text = l10n.t('Exported to {0}.', shown);
+  else if (problems === errors)
+    text = l10n.plural(problems, l10n.t('Exported to {0}, with {1} problem left: an error.', shown, problems), l10n.t('Exported to {0}, with {1} problems left, all of them errors.', shown, problems));
+  else if (errors === 0) text = l10n.plural(problems, l10n.t('Exported to {0}, with {1} problem left.', shown, problems), l10n.t('Exported to {0}, with {1} problems left.', shown, problems));
+  // Here there are at least two problems, and one error or more.
+  else
+    text = l10n.plural(
+      errors,
+      l10n.t('Exported to {0}, with {1} problems left, {2} of them an error.', shown, problems, errors),
+      l10n.t('Exported to {0}, with {1} problems left, {2} of them errors.', shown, problems, errors),
+    );
   const choice = errors > 0 ? await vscode.window.showWarningMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
   if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
   else if (choice === open) await vscode.env.openExternal(target);
@@ -143,9 +149,9 @@ async function mayReplace(file: string, shown: string, format: ExportFormat): Pr
     if (fd !== undefined) closeSync(fd);
   }
   if (format === 'html' && isPolicyMemoExport(head)) return true;
-  const replace = vscode.l10n.t('Replace');
+  const replace = l10n.t('Replace');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already exists and is not an earlier export of a memo. Replace it?', shown),
+    l10n.t('{0} already exists and is not an earlier export of a memo. Replace it?', shown),
     { modal: true },
     replace,
   );
@@ -157,17 +163,17 @@ function refusalText(error: unknown, shown: string): string {
   if (!(error instanceof WriteError)) return failureText(error);
   switch (error.reason) {
     case 'symlink':
-      return vscode.l10n.t('{0} is a symbolic link, which Policy Memo does not write through: remove the link and export again.', shown);
+      return l10n.t('{0} is a symbolic link, which Policy Memo does not write through: remove the link and export again.', shown);
     case 'sameAsInput':
-      return vscode.l10n.t('{0} is the memo itself: choose another file for the export.', shown);
+      return l10n.t('{0} is the memo itself: choose another file for the export.', shown);
     case 'changed':
-      return vscode.l10n.t('{0} changed while the memo was being exported, so nothing was written: export again.', shown);
+      return l10n.t('{0} changed while the memo was being exported, so nothing was written: export again.', shown);
     case 'readOnly':
-      return vscode.l10n.t('{0} is read-only, so it was left as it is.', shown);
+      return l10n.t('{0} is read-only, so it was left as it is.', shown);
     case 'notFile':
-      return vscode.l10n.t('{0} is not a regular file, so nothing was written.', shown);
+      return l10n.t('{0} is not a regular file, so nothing was written.', shown);
     case 'hardLinked':
-      return vscode.l10n.t('{0} has other hard links, so it was left as it is.', shown);
+      return l10n.t('{0} has other hard links, so it was left as it is.', shown);
     case 'failed':
       return error.code || failureText(error);
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { RenderPreviewResult, renderPreview } from '../../../server/src/lsp/protocol';
 import { parseWebviewMessage, UpdateMessage, webviewHtml } from '../../../server/src/preview/webview';
 import { isMemoDocument } from '../memoFiles';
@@ -66,15 +67,23 @@ export class MemoPreview {
     });
     const webview = this.panel.webview;
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
-    webview.html = webviewHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      styles: [asset('memo.css'), asset('preview.css')],
-      script: asset('preview.js'),
-      uiLang: vscode.env.language.startsWith('fr') ? 'fr' : 'en',
-      text: { toolbar: vscode.l10n.t('Language'), english: 'English', french: 'Français', both: vscode.l10n.t('Both') },
-    });
+    // The language buttons name each language in itself (English, Français); the rest is in the writer's language.
+    const page = () =>
+      webviewHtml({
+        cspSource: webview.cspSource,
+        nonce: randomBytes(16).toString('base64'),
+        styles: [asset('memo.css'), asset('preview.css')],
+        script: asset('preview.js'),
+        uiLang: l10n.locale(),
+        text: { toolbar: l10n.t('Language'), english: 'English', french: 'Français', both: l10n.t('Both') },
+      });
+    webview.html = page();
     this.disposables.push(
+      // A new page in the new language; it says `ready` again, and the memo is sent to it.
+      l10n.onDidChangeLocale(() => {
+        webview.html = page();
+        this.panel.title = this.title();
+      }),
       webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.document) this.schedule();
@@ -94,7 +103,7 @@ export class MemoPreview {
   }
 
   private title(): string {
-    return vscode.l10n.t('Preview: {0}', path.basename(this.document.uri.path));
+    return l10n.t('Preview: {0}', path.basename(this.document.uri.path));
   }
 
   private setDocument(document: vscode.TextDocument): void {
@@ -128,7 +137,7 @@ export class MemoPreview {
     } catch (error) {
       // A memo that changed meanwhile has its newer render on the way; anything else is said, over what is shown.
       if (request !== this.requests || this.disposed || document !== this.document || isContentModified(error)) return;
-      this.post(this.shown, vscode.l10n.t('The preview could not be updated: {0}', failureText(error)), true);
+      this.post(this.shown, l10n.t('The preview could not be updated: {0}', failureText(error)), true);
       return;
     }
     // Answers may come back out of order: only the newest request's, for the memo still shown, counts.
@@ -139,8 +148,14 @@ export class MemoPreview {
     const shown = stale && this.lastGood ? this.lastGood : rendered;
     const problems = rendered.problems;
     let banner: string | undefined;
-    if (stale) banner = vscode.l10n.t('This memo cannot be read right now ({0} problem(s)): showing the last good version.', problems);
-    else if (problems > 0) banner = vscode.l10n.t('{0} problem(s) in this memo: see the Problems panel.', problems);
+    if (stale)
+      banner = l10n.plural(
+        problems,
+        l10n.t('This memo cannot be read right now ({0} problem): showing the last good version.', problems),
+        l10n.t('This memo cannot be read right now ({0} problems): showing the last good version.', problems),
+      );
+    else if (problems > 0)
+      banner = l10n.plural(problems, l10n.t('{0} problem in this memo: see the Problems panel.', problems), l10n.t('{0} problems in this memo: see the Problems panel.', problems));
     this.post(shown, banner, stale);
   }
 

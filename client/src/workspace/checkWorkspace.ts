@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { checkWorkspace, checkWorkspaceProgress, CheckWorkspaceResult } from '../../../server/src/lsp/protocol';
 import { failureText, RunningClient } from '../memoServer';
 
@@ -18,23 +19,23 @@ export function registerWorkspaceCheck(client: RunningClient): vscode.Disposable
 
 async function runWorkspaceCheck(client: RunningClient): Promise<CheckWorkspaceResult | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the workspace check looks at the memos of the workspace folders.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a folder first: the workspace check looks at the memos of the workspace folders.'));
     return undefined;
   }
   const languageClient = await client();
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Policy Memo: checking the memos of the workspace'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Policy Memo: checking the memos of the workspace'), cancellable: true },
     async (progress, token) => {
       let reported = 0;
       const listening = languageClient.onNotification(checkWorkspaceProgress, ({ done, total }) => {
-        progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: total > 0 ? ((done - reported) / total) * 100 : undefined });
+        progress.report({ message: l10n.t('{0} of {1}', done, total), increment: total > 0 ? ((done - reported) / total) * 100 : undefined });
         reported = done;
       });
       try {
         return await languageClient.sendRequest(checkWorkspace, { exclude: excludedGlobs() }, token);
       } catch (error) {
         if (token.isCancellationRequested) return undefined;
-        void vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not check the workspace: {0}', failureText(error)));
+        void vscode.window.showErrorMessage(l10n.t('Policy Memo could not check the workspace: {0}', failureText(error)));
         return undefined;
       } finally {
         listening.dispose();
@@ -42,10 +43,10 @@ async function runWorkspaceCheck(client: RunningClient): Promise<CheckWorkspaceR
     },
   );
   if (!result) return undefined;
-  const showProblems = vscode.l10n.t('Show Problems');
+  const showProblems = l10n.t('Show Problems');
   const message = result.cancelled
-    ? vscode.l10n.t('Workspace check cancelled. Memo files checked: {0}. Problems found so far: {1}.', result.files, result.problems)
-    : vscode.l10n.t('Workspace checked. Memo files: {0}. Problems found: {1}.', result.files, result.problems);
+    ? l10n.t('Workspace check cancelled. Memo files checked: {0}. Problems found so far: {1}.', result.files, result.problems)
+    : l10n.t('Workspace checked. Memo files: {0}. Problems found: {1}.', result.files, result.problems);
   void vscode.window.showInformationMessage(message, ...(result.problems > 0 ? [showProblems] : [])).then((choice) => {
     if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { memoSummary, MemoSummary } from '../../../server/src/lsp/protocol';
 import { isMemoDocument } from '../memoFiles';
 import { failureText, RunningClient } from '../memoServer';
@@ -33,7 +34,7 @@ export function registerStatusBar(client: RunningClient): { disposables: vscode.
     }
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-memo').length;
     item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) Policy Memo: ${count}`;
-    item.accessibilityInformation = { label: vscode.l10n.t('Policy Memo. Problems in this memo: {0}', count) };
+    item.accessibilityInformation = { label: l10n.t('Policy Memo. Problems in this memo: {0}', count) };
     // A tooltip about the memo shown before goes until this memo's summary arrives.
     if (tooltipFor !== document.uri.toString()) item.tooltip = undefined;
     item.show();
@@ -46,7 +47,7 @@ export function registerStatusBar(client: RunningClient): { disposables: vscode.
       tooltipFor = document.uri.toString();
     } catch {
       if (mine !== generation) return;
-      item.tooltip = vscode.l10n.t('Policy Memo: what applied to this memo is not known yet.');
+      item.tooltip = l10n.t('Policy Memo: what applied to this memo is not known yet.');
     }
     changed.fire();
   };
@@ -92,31 +93,31 @@ async function showStatusPick(client: RunningClient): Promise<void> {
   try {
     summary = await (await client()).sendRequest(memoSummary, { uri: document.uri.toString() });
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Policy Memo could not say what applied to this memo: {0}', failureText(error)));
+    void vscode.window.showErrorMessage(l10n.t('Policy Memo could not say what applied to this memo: {0}', failureText(error)));
     return;
   }
   type Pick = vscode.QuickPickItem & { run(): Thenable<unknown> | Promise<unknown> };
   const picks: Pick[] = [];
   if (summary.configFolder) {
     const folder = summary.configFolder;
-    picks.push({ label: '$(folder-opened) ' + vscode.l10n.t('Open the workspace lists (.policy-memo/)'), detail: folder, run: () => openConfigFolder(folder) });
+    picks.push({ label: '$(folder-opened) ' + l10n.t('Open the workspace lists (.policy-memo/)'), detail: folder, run: () => openConfigFolder(folder) });
   } else if (summary.newConfigFolder) {
     const folder = summary.newConfigFolder;
     picks.push({
-      label: '$(new-folder) ' + vscode.l10n.t('Create the workspace lists (.policy-memo/) with commented starter files'),
+      label: '$(new-folder) ' + l10n.t('Create the workspace lists (.policy-memo/) with commented starter files'),
       detail: folder,
       run: () => createConfigFolder(folder, summary.locale),
     });
   }
-  picks.push({ label: '$(book) ' + vscode.l10n.t('Open the rule docs'), run: () => openRuleDocs() });
+  picks.push({ label: '$(book) ' + l10n.t('Open the rule docs'), run: () => openRuleDocs() });
   const other = summary.run === 'onType' ? 'onSave' : 'onType';
   picks.push({
-    label: '$(settings-gear) ' + (other === 'onSave' ? vscode.l10n.t('Check memos on save only') : vscode.l10n.t('Check memos as you type')),
-    detail: vscode.l10n.t('Setting policyMemo.run for this workspace'),
+    label: '$(settings-gear) ' + (other === 'onSave' ? l10n.t('Check memos on save only') : l10n.t('Check memos as you type')),
+    detail: l10n.t('Setting policyMemo.run for this workspace'),
     run: () => vscode.workspace.getConfiguration('policyMemo', document.uri).update('run', other, vscode.ConfigurationTarget.Workspace),
   });
-  picks.push({ label: '$(checklist) ' + vscode.l10n.t('Check all memos in the workspace'), run: () => vscode.commands.executeCommand('policyMemo.checkWorkspace') });
-  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Policy Memo: what to do about this memo’s checks') });
+  picks.push({ label: '$(checklist) ' + l10n.t('Check all memos in the workspace'), run: () => vscode.commands.executeCommand('policyMemo.checkWorkspace') });
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: l10n.t('Policy Memo: what to do about this memo’s checks') });
   await chosen?.run();
 }
 
@@ -138,7 +139,7 @@ async function createConfigFolder(folder: string, locale: 'en' | 'fr'): Promise<
     edit.createFile(vscode.Uri.joinPath(vscode.Uri.file(folder), name), { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The folder {0} could not be created.', folder));
+    void vscode.window.showErrorMessage(l10n.t('The folder {0} could not be created.', folder));
     return;
   }
   await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.Uri.file(folder), 'config.yaml'));
@@ -149,11 +150,11 @@ async function openRuleDocs(): Promise<void> {
   const extension = vscode.extensions.getExtension('policy-memo.policy-memo');
   if (!extension) return;
   const folder = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules');
-  const french = vscode.env.language.startsWith('fr') || vscode.workspace.getConfiguration('policyMemo').get('locale') === 'fr';
+  const french = l10n.locale() === 'fr';
   const pages = (await vscode.workspace.fs.readDirectory(folder))
     .map(([name]) => name)
     .filter((name) => name.endsWith('.md') && name.endsWith('.fr.md') === french)
     .sort();
-  const chosen = await vscode.window.showQuickPick(pages.map((name) => name.replace(/(\.fr)?\.md$/, '')), { placeHolder: vscode.l10n.t('Open the docs of a rule') });
+  const chosen = await vscode.window.showQuickPick(pages.map((name) => name.replace(/(\.fr)?\.md$/, '')), { placeHolder: l10n.t('Open the docs of a rule') });
   if (chosen) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(folder, `${chosen}${french ? '.fr' : ''}.md`));
 }

@@ -7,7 +7,7 @@ import { findConfigFolder, isFolder as isConfigFolder } from '../workspace/confi
 import { findMemoFiles } from './files';
 import { FileError, readMemo, toFileError } from './lint';
 import { workspaceRootOf } from './lint-files';
-import { say } from './terminal';
+import { say, sayCounted } from './terminal';
 
 /** The formats `policy-memo export` writes. */
 export type ExportFormat = 'html' | 'docx' | 'pdf';
@@ -144,7 +144,7 @@ export async function exportCommand(args: ExportArgs, options: CheckOptions & { 
       io.stdout(say(locale, 'cli.exported', { path: path.relative(io.cwd, out) || out }));
       const errors = findings.filter((f) => f.severity === 'error').length;
       if (errors > 0) {
-        io.stderr(say(locale, 'cli.exportedWithErrors', { path: shownFile, count: errors }));
+        io.stderr(sayCounted(locale, 'cli.exportedWithErrors', errors, { path: shownFile }));
         code = Math.max(code, 1);
       }
     } catch (error) {

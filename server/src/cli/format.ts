@@ -1,5 +1,5 @@
 import type { Finding, Locale } from '../engine';
-import { t } from '../engine';
+import { t, tn } from '../engine';
 import { terminalJson, terminalText } from './terminal';
 
 /** The result of linting one file. */
@@ -45,11 +45,20 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale): s
     }
   }
   const problems = reports.reduce((n, r) => n + r.findings.length, 0);
-  if (problems === 0) {
-    out.push(t(locale, 'cli.clean', { files: reports.length }));
-  } else {
-    out.push(t(locale, 'cli.summary', { problems, errors, warnings, files: reports.length }));
-    if (fixable > 0) out.push(t(locale, 'cli.fixable', { count: fixable }));
+  out.push(summaryLine(locale, { problems, errors, warnings, files: reports.length }));
+  if (problems > 0) {
+    if (fixable > 0) out.push(tn(locale, 'cli.fixable', fixable));
   }
   return out.join('\n');
+}
+
+/** The last line of a lint: the files checked and no problem, or the problems by severity, each count in its singular or plural. */
+export function summaryLine(locale: Locale, counts: { problems: number; errors: number; warnings: number; files: number }): string {
+  if (counts.problems === 0) return tn(locale, 'cli.clean', counts.files, { files: counts.files });
+  return t(locale, 'cli.summary', {
+    problems: tn(locale, 'count.problems', counts.problems),
+    errors: tn(locale, 'count.errors', counts.errors),
+    warnings: tn(locale, 'count.warnings', counts.warnings),
+    files: tn(locale, 'count.files', counts.files),
+  });
 }

@@ -4,19 +4,21 @@ import { CheckOptions, configProblemFinding, FileRefusal, Locale, MemoConfig } f
 import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES, readTextSync } from '../files/read';
 import { findConfigFolder, isFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
 import type { FileReport } from './format';
+import { ignoreMatcher } from './ignore';
 import { lintFile } from './lint';
 
 /**
- * Lints files in order, each with the configuration of its nearest `.policy-memo/` folder. Shared by
- * the CLI's own thread and its worker threads.
+ * Lints files in order, each with the configuration of its nearest `.policy-memo/` folder, skipping
+ * those its `ignore:` globs match. Shared by the CLI's own thread and its worker threads.
  */
 export function lintFiles(files: readonly string[], cwd: string, options: CheckOptions, fix: boolean, locale: Locale): FileReport[] {
-  const configs = new Map<string, MemoConfig>();
+  const configs = new Map<string, FolderConfig>();
   const roots = new Map<string, string>();
   const reports: FileReport[] = [];
   for (const file of files) {
     const root = workspaceRootOf(file, cwd, roots);
-    const config = configFor(file, root, configs, locale, cwd, reports);
+    const { config, ignored } = configFor(file, root, configs, locale, cwd, reports);
+    if (ignored(file)) continue;
     const read = (other: string) => readInside(other, root, MAX_TRANSLATION_BYTES);
     const own: CheckOptions = { ...options, config, files: memoFiles(file, read) };
     // A memo that is a link to a file outside its repository is not read, as its translation would not be.
@@ -47,6 +49,12 @@ export function workspaceRootOf(file: string, cwd: string, cache = new Map<strin
   return root;
 }
 
+/** The folder a CLI run checks: the repository holding the current folder, else the current folder. */
+export function checkedRoot(cwd: string): string {
+  const folder = path.resolve(cwd);
+  return repositoryOf(folder) ?? folder;
+}
+
 function repositoryOf(folder: string): string | undefined {
   for (let dir = folder; ; dir = path.dirname(dir)) {
     try {
@@ -60,21 +68,29 @@ function repositoryOf(folder: string): string | undefined {
   }
 }
 
+/** A `.policy-memo/` folder's configuration, and whether its `ignore:` globs match a file. */
+interface FolderConfig {
+  config: MemoConfig;
+  ignored: (file: string) => boolean;
+}
+
 /**
  * The configuration of the nearest `.policy-memo/` folder above a memo (up to its workspace root),
  * loaded once per folder. A broken config file is reported once, as a finding in that file, and the
  * defaults stand in for it.
  */
-function configFor(file: string, root: string, cache: Map<string, MemoConfig>, locale: Locale, cwd: string, reports: FileReport[]): MemoConfig {
+function configFor(file: string, root: string, cache: Map<string, FolderConfig>, locale: Locale, cwd: string, reports: FileReport[]): FolderConfig {
   const folder = findConfigFolder(file, isFolder, root) ?? '';
-  let config = cache.get(folder);
-  if (!config) {
-    config = loadConfigSync(folder || undefined, (f) => readInside(f, root, MAX_CONFIG_BYTES));
-    cache.set(folder, config);
+  let found = cache.get(folder);
+  if (!found) {
+    const config = loadConfigSync(folder || undefined, (f) => readInside(f, root, MAX_CONFIG_BYTES));
+    // The globs are relative to the folder holding `.policy-memo/`, as .gitignore's are to its own.
+    found = { config, ignored: folder ? ignoreMatcher(config.ignore, path.dirname(folder)) : () => false };
+    cache.set(folder, found);
     for (const problem of config.problems) {
       const shown = path.relative(cwd, problem.file.path).split(path.sep).join('/') || problem.file.path;
       reports.push({ file: shown, findings: [configProblemFinding(problem, locale)] });
     }
   }
-  return config;
+  return found;
 }

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, refusalText, SchemaRefusal, t, toLocale } from '../engine';
+import { CheckOptions, checkSchemaFileSize, compileCustomSchema, Locale, memoKindOf, refusalText, SchemaRefusal, t, toLocale } from '../engine';
+import { isInside } from '../files/limits';
 import { exportCommand } from './export';
+import { FileListError, readFileList } from './file-list';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
+import { formatGithub } from './github';
+import { ignoreMatcher } from './ignore';
 import { FileError, readText } from './lint';
-import { lintFiles } from './lint-files';
+import { checkedRoot, lintFiles } from './lint-files';
 import { LintWorkerError, lintInWorkers, workersFor } from './parallel';
+import { formatSarif } from './sarif';
 import { say, terminalLines } from './terminal';
 
 export interface CliIo {
@@ -17,6 +22,25 @@ export interface CliIo {
   stderr(text: string): void;
   /** The lint workers' script, when not the CLI's own (a test supplies one that fails). */
   workerScript?: string;
+  /** Standard input, opened only for `lint -` (a file list); none reads as an empty list. */
+  stdin?: () => AsyncIterable<Buffer | string>;
+}
+
+const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** What `lint` was asked for, once the command line is checked. */
+interface LintRequest {
+  /** Files, folders and globs named on the command line (`-` aside). */
+  named: string[];
+  /** Whether `-` asked for a file list on standard input. */
+  listed: boolean;
+  format: LintFormat;
+  fix: boolean;
+  quiet: boolean;
+  maxWarnings?: number;
+  ignore: string[];
+  schema?: string;
 }
 
 /** The locale from the usual environment variables, as gettext reads them. */
@@ -25,8 +49,9 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
 }
 
 /**
- * Runs the CLI and returns its exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
- * `export` answers with a promise (the Word writer and the PDF printer are asynchronous); `lint` does not.
+ * Runs the CLI and returns its exit code: 0 no errors, 1 errors found (or more warnings than
+ * --max-warnings), 2 bad usage or unreadable input. `export` answers with a promise (the Word writer
+ * and the PDF printer are asynchronous), and so does `lint -` (it reads standard input); `lint` does not.
  */
 export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<number> {
   const io = terminalIo(rawIo);
@@ -41,6 +66,9 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<
         output: { type: 'string', short: 'o' },
         browser: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
         schema: { type: 'string' },
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -77,30 +105,98 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<
     io.stderr(t(locale, 'cli.outputOnlyForExport'));
     return 2;
   }
-  values.format ??= 'stylish';
-  if (values.format !== 'stylish' && values.format !== 'json') {
-    io.stderr(say(locale, 'cli.badFormat', { format: String(values.format) }));
+  const format = values.format ?? 'stylish';
+  if (!(LINT_FORMATS as readonly string[]).includes(format)) {
+    io.stderr(say(locale, 'cli.badFormat', { format }));
     return 2;
   }
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) {
+    io.stderr(say(locale, 'cli.badMaxWarnings', { value: maxWarnings }));
+    return 2;
+  }
+  const request: LintRequest = {
+    named: inputs.filter((input) => input !== '-'),
+    listed: inputs.includes('-'),
+    format: format as LintFormat,
+    fix: values.fix === true,
+    quiet: values.quiet === true,
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    ignore: values.ignore ?? [],
+    schema: values.schema,
+  };
+  if (!request.listed) return lint(request, undefined, locale, io);
+  return readList(io).then(
+    (list) => lint(request, list, locale, io),
+    (error: unknown) => reportInputError(error, locale, io),
+  );
+}
+
+/** The file list of `lint -`; a stream that fails is said as a FileListError. */
+async function readList(io: CliIo): Promise<string[]> {
+  if (!io.stdin) return [];
+  try {
+    return await readFileList(io.stdin());
+  } catch (error) {
+    if (error instanceof FileListError) throw error;
+    throw new FileListError('cli.listNoInput', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+}
+
+/** `lint`: finds the memos (named, and listed on standard input), lints them and prints the reports; returns the exit code. */
+function lint(request: LintRequest, list: string[] | undefined, locale: Locale, io: CliIo): number {
   const options: CheckOptions = { locale };
   try {
     // Read once: the workers get its text, as a second read of a pipe (`--schema <(cat s.json)`) finds it empty.
-    const schema = values.schema ? loadSchema(path.resolve(io.cwd, values.schema), values.schema) : undefined;
+    const schema = request.schema ? loadSchema(path.resolve(io.cwd, request.schema), request.schema) : undefined;
     if (schema) options.schema = schema.compiled;
-    const files = findMemoFiles(inputs.length > 0 ? inputs : ['.'], io.cwd);
-    if (files.length === 0) {
+    const root = checkedRoot(io.cwd);
+    const named = request.named.length > 0 || !list ? findMemoFiles(request.named.length > 0 ? request.named : ['.'], io.cwd) : [];
+    const ignored = ignoreMatcher(request.ignore, io.cwd);
+    const files = [...new Set([...named, ...listedMemos(list ?? [], root, io.cwd)])].filter((file) => !ignored(file)).sort();
+    // A list on standard input may hold no memo (a change to other files): nothing to check is then no error.
+    if (files.length === 0 && !list) {
       io.stderr(t(locale, 'cli.noFiles'));
       return 2;
     }
     // Many files are linted on every core; --fix stays sequential so it stops at the first file it cannot write.
-    const workers = values.fix ? 0 : workersFor(files.length);
-    const reports: FileReport[] =
-      workers > 0 ? lintInWorkers(files, io.cwd, locale, schema?.text, workers, io.workerScript) : lintFiles(files, io.cwd, options, values.fix === true, locale);
-    io.stdout(values.format === 'json' ? formatJson(reports) : formatStylish(reports, locale));
-    return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    const workers = request.fix ? 0 : workersFor(files.length);
+    const all: FileReport[] =
+      workers > 0 ? lintInWorkers(files, io.cwd, locale, schema?.text, workers, io.workerScript) : lintFiles(files, io.cwd, options, request.fix, locale);
+    const warnings = all.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+    const reports = request.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : all;
+    io.stdout(formatReports(reports, request.format, locale, io.cwd, root));
+    const errors = all.some((r) => r.findings.some((f) => f.severity === 'error'));
+    if (request.maxWarnings !== undefined && warnings > request.maxWarnings) {
+      io.stderr(t(locale, 'cli.tooManyWarnings', { warnings, max: request.maxWarnings }));
+      return 1;
+    }
+    return errors ? 1 : 0;
   } catch (error) {
     return reportInputError(error, locale, io);
   }
+}
+
+function formatReports(reports: FileReport[], format: LintFormat, locale: Locale, cwd: string, root: string): string {
+  if (format === 'json') return formatJson(reports);
+  if (format === 'sarif') return formatSarif(reports, { locale, version: version(), cwd, root });
+  if (format === 'github') return formatGithub(reports, cwd, root, locale);
+  return formatStylish(reports, locale);
+}
+
+/**
+ * The memo files of a list read on standard input: other files (a diff's README.md) are left out, and
+ * a path outside the checked folder is refused, as it would be read from outside the workspace.
+ */
+function listedMemos(list: readonly string[], root: string, cwd: string): string[] {
+  const files: string[] = [];
+  for (const line of list) {
+    const file = path.resolve(cwd, line);
+    if (!memoKindOf(file)) continue;
+    if (!isInside(root, file)) throw new FileListError('cli.listOutside', { path: line, root });
+    files.push(file);
+  }
+  return files;
 }
 
 /** Whatever reaches the terminal goes through here: no control character but the newlines between lines. */
@@ -123,7 +219,7 @@ function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say(locale, 'cli.unknownOption', { option });
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A string option (--format, --schema, --locale, -o/--output) lacks its value; a boolean one was given a value.
-    const missing = /^--(format|schema|locale|output|browser)$|^-o,$/.test(option);
+    const missing = /^--(format|schema|locale|output|browser|max-warnings|ignore)$|^-o,$/.test(option);
     return say(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
   }
   return say(locale, 'cli.badOption', { message: error.message });
@@ -148,6 +244,7 @@ async function runExport(
 /** Says why a file or schema named on the command line cannot be used, or why the check stopped; exit code 2. */
 function reportInputError(error: unknown, locale: Locale, io: CliIo): number {
   if (error instanceof InputError) io.stderr(say(locale, error.id, { path: error.target }));
+  else if (error instanceof FileListError) io.stderr(say(locale, error.id, error.params));
   else if (error instanceof FileError) io.stderr(say(locale, error.id, { path: path.relative(io.cwd, error.file) || error.file, reason: fileErrorReason(error, locale) }));
   else if (error instanceof SchemaFileError) {
     const reason = error.cause instanceof SchemaRefusal ? t(locale, error.cause.id, error.cause.params) : error.message;
@@ -214,6 +311,7 @@ export function main(): void {
       env: process.env,
       stdout: (text) => process.stdout.write(text + '\n'),
       stderr: (text) => process.stderr.write(text + '\n'),
+      stdin: () => process.stdin,
     });
     if (typeof code === 'number') process.exitCode = code;
     else void code.then((exit) => (process.exitCode = exit), fail);

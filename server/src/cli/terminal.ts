@@ -3,7 +3,7 @@
  * characters made visible: an ESC could move the cursor, erase lines, set the title or write to the
  * clipboard (OSC 52), a bidi control could reorder what the reader sees, a newline could fake a line.
  */
-import { Locale, MessageId, MessageParams, t } from '../engine';
+import { Locale, MessageId, MessageParams, pluralCategory, PluralId, t } from '../engine';
 
 /** C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidi marks, embeddings, overrides and isolates. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -39,4 +39,9 @@ export function say(locale: Locale, id: MessageId, params: MessageParams = {}): 
   const shown: MessageParams = {};
   for (const [name, value] of Object.entries(params)) shown[name] = typeof value === 'string' ? terminalText(value) : value;
   return t(locale, id, shown);
+}
+
+/** `say` for a message with a singular and a plural form, chosen by `count`. */
+export function sayCounted(locale: Locale, id: PluralId, count: number, params: MessageParams = {}): string {
+  return say(locale, `${id}.${pluralCategory(locale, count)}` as MessageId, { count, ...params });
 }

@@ -3,7 +3,7 @@ import { defaultConfig } from './config/load';
 import type { MemoConfig } from './config/types';
 import { MemoFiles, RuleContext } from './context';
 import type { Finding, Fix, Severity } from './findings';
-import { Locale, t } from './messages';
+import { Locale, tn } from './messages';
 import { MemoKind, parseMemo, ParsedMemo, yamlComplexity } from './parse';
 import type { Rule } from './rule';
 import { rules } from './rules';
@@ -88,7 +88,7 @@ function capped(ruleFindings: Finding[], max: number, unshown: number, locale: L
   const more: Finding = {
     rule: at.rule,
     severity: at.severity,
-    message: t(locale, 'findings.more', { count: sorted.length - kept.length + unshown, rule: at.rule }),
+    message: tn(locale, 'findings.more', sorted.length - kept.length + unshown, { rule: at.rule }),
     range: at.range,
     fixes: [],
   };

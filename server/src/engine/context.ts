@@ -3,7 +3,7 @@ import { keyNodeAt, nodeAt, pairOf, YamlPath } from './ast';
 import type { MemoConfig } from './config/types';
 import type { FileRefusal } from './file-refusal';
 import type { Finding, Fix, RelatedPlace, Severity } from './findings';
-import { Locale, MessageId, MessageParams, t } from './messages';
+import { Locale, MessageId, MessageParams, PluralId, t, tn } from './messages';
 import type { ParsedMemo } from './parse';
 import { keysAt, MemoSchema, SchemaError } from './schema';
 import type { TextEdit } from './text';
@@ -50,6 +50,11 @@ export class RuleContext {
 
   t(id: MessageId, params?: MessageParams): string {
     return t(this.locale, id, params);
+  }
+
+  /** A catalogue message in the form that fits `count` (singular or plural) in the writer's language. */
+  tn(id: PluralId, count: number, params?: MessageParams): string {
+    return tn(this.locale, id, count, params);
   }
 
   report(r: Report): void {

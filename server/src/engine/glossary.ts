@@ -1,4 +1,4 @@
-import { isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { GlossaryTerm, MemoConfig } from './config/types';
 import type { Fix } from './findings';
 import { parseYamlDocument } from './parse';
@@ -47,25 +47,40 @@ export function inGlossary(config: MemoConfig, word: string): boolean {
   return glossaryIndex(config.glossary).known.has(word.toLowerCase());
 }
 
-const HEADER = '# Terms for Policy Memo: pairs {en, fr}, or one side for a word used as is.';
-
 /**
  * The "Add to glossary" fix: appends the term to `.policy-memo/glossary.yaml`, creating the file when
- * needed. Undefined when no config folder is known or the file is not a plain list to append to. The
+ * needed (its first line is `header`, a YAML comment in the writer's language). Undefined when no config folder is known or the file is not a plain list to append to. The
  * file edit carries the term, so a host holding newer text of the glossary (an open editor) places it
  * again with `glossaryAppendEdit`.
  */
-export function addToGlossary(config: MemoConfig, term: GlossaryTerm, title: string): Fix | undefined {
+export function addToGlossary(config: MemoConfig, term: GlossaryTerm, title: string, header: string): Fix | undefined {
   const path = config.glossaryPath;
   if (!path) return undefined;
   const text = config.glossaryText;
   if (text === undefined) {
     const at = { line: 0, character: 0 };
-    const newText = `${HEADER}\n${entryLines(term, '', '- ').join('\n')}\n`;
+    const newText = `${header}\n${entryLines(term, '', '- ').join('\n')}\n`;
     return { title, safe: false, edits: [], otherFiles: [{ path, create: true, edits: [{ range: { start: at, end: at }, newText }], glossaryTerm: term }] };
   }
   const edit = glossaryAppendEdit(text, term, layoutOf(config, text));
   return edit && { title, safe: false, edits: [], otherFiles: [{ path, edits: [edit], glossaryTerm: term }] };
+}
+
+/**
+ * Whether a glossary's text already lists `term` (either of its sides, compared without case, as
+ * `inGlossary` does): a host holding newer text than the check read appends nothing then.
+ */
+export function glossaryHolds(text: string, term: GlossaryTerm): boolean {
+  const { doc } = parseYamlDocument(text);
+  if (!doc || doc.errors.length > 0 || !isSeq(doc.contents)) return false;
+  const sides = [term.en, term.fr].filter((s): s is string => s !== undefined).map((s) => s.toLowerCase());
+  return doc.contents.items.some((item) => {
+    if (!isMap(item)) return false;
+    return item.items.some((pair) => {
+      const value = isScalar(pair.value) ? pair.value.value : undefined;
+      return typeof value === 'string' && sides.includes(value.toLowerCase());
+    });
+  });
 }
 
 /** Where the glossary's list ends and how its items are written. */

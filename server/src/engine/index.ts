@@ -9,8 +9,8 @@ export { buildConfig, configProblemFinding, defaultConfig } from './config/load'
 export type { ConfigFiles } from './config/load';
 export type { ConfigFile, ConfigProblem, Directory, DirectoryEntry, GlossaryTerm, MemoConfig } from './config/types';
 export { starterDirectory } from './config/starter-directory';
-export { catalogues, t, toLocale } from './messages';
-export type { Locale, MessageId, MessageParams } from './messages';
+export { catalogues, pluralCategory, t, tn, toLocale } from './messages';
+export type { Locale, MessageId, MessageParams, PluralId } from './messages';
 export { memoKindOf, parseMemo, splitFrontMatter } from './parse';
 export type { MemoKind, ParsedMemo } from './parse';
 export { builtInMemoSchema, compileCustomSchema } from './schema';
@@ -20,5 +20,5 @@ export { ruleIds, rules } from './rules';
 export { applyEdits, LineIndex } from './text';
 export type { Position, Range, TextEdit } from './text';
 export { completeAt, hoverAt } from './assist';
-export { glossaryAppendEdit } from './glossary';
+export { glossaryAppendEdit, glossaryHolds } from './glossary';
 export type { HoverInfo, Suggestion } from './assist';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { configProblemFinding, FileRefusal, Locale, MemoConfig, MemoFiles, ParsedMemo } from '../engine';
 import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES } from '../files/limits';
-import type { ReadLimits } from '../files/read';
+import type { ReadLimits, TextRead } from '../files/read';
 import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolder, isFolder, loadConfig } from '../workspace/config-folder';
 import { toDiagnostic } from './diagnostics';
 import type { FailureLog, ServerRuntime } from './runtime';
@@ -17,6 +17,10 @@ export interface ConfigWatchDeps {
   openText(file: string): string | undefined;
   publishDiagnostics(params: PublishDiagnosticsParams): Promise<void>;
   log: FailureLog;
+  /** Whether the client tells us of changed files (else their stamps are compared). */
+  clientWatchesFiles(): boolean;
+  /** Config files were found changed by their stamps, and dropped: the open memos are to be checked again. */
+  reloaded(): void;
 }
 
 /**
@@ -29,22 +33,26 @@ export class ConfigWatch {
   private readonly configs = new Map<string, Promise<MemoConfig>>();
   /** Config files that currently show a problem, so a fix clears it. */
   private readonly configDiagnostics = new Set<string>();
+  /** Per configuration: the stamp (or refusal) of each config file it read, compared when the client does not watch files. */
+  private readonly marks = new Map<string, { limits: ReadLimits; files: Map<string, string> }>();
   /** Translations read from disk, kept while unchanged, so a keystroke in their memo does not read them again. */
   private readonly translations = new Map<string, { text: string; stamp: string }>();
 
   constructor(private readonly deps: ConfigWatchDeps) {}
 
-  /** The configuration for a document: the nearest `.policy-memo/` up to its workspace folder, else the defaults. */
-  configFor(uri: string, locale: Locale): Promise<MemoConfig> {
-    const file = localPathOf(uri);
-    const root = this.deps.folders.folderOf(uri);
-    const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
-    // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
-    const glossaryFolder = file !== undefined && this.deps.folders.holds(file) ? path.join(root, CONFIG_FOLDER) : undefined;
-    const key = folder ?? `default:${glossaryFolder ?? ''}`;
+  /**
+   * The configuration for a document: the nearest `.policy-memo/` up to its workspace folder, else the
+   * defaults. For a client that does not watch files, the files' stamps are compared first, and what changed is read again.
+   */
+  async configFor(uri: string, locale: Locale): Promise<MemoConfig> {
+    if (!this.deps.clientWatchesFiles()) await this.reloadChanged(uri);
+    const { root, folder, glossaryFolder, key } = this.placeOf(uri);
     let config = this.configs.get(key);
     if (!config) {
-      const read = (f: string) => this.readWithin(f, { maxBytes: MAX_CONFIG_BYTES, root });
+      const limits: ReadLimits = { maxBytes: MAX_CONFIG_BYTES, root };
+      const marks = new Map<string, string>();
+      this.marks.set(key, { limits, files: marks });
+      const read = (f: string) => this.readWithin(f, limits, marks);
       config = loadConfig(folder, read, glossaryFolder).then((loaded) => {
         void this.publishConfigProblems(folder, loaded, locale).catch((error) => this.deps.log('config diagnostics', error));
         return loaded;
@@ -79,15 +87,53 @@ export class ConfigWatch {
     paths.forEach((p) => this.translations.delete(p));
     if (!paths.some((p) => path.basename(path.dirname(p)) === CONFIG_FOLDER)) return false;
     this.configs.clear();
+    this.marks.clear();
     // Diagnostics of deleted config files go; the others are published again by the next load.
     for (const uri of this.configDiagnostics) void this.deps.publishDiagnostics({ uri, diagnostics: [] });
     this.configDiagnostics.clear();
     return true;
   }
 
-  /** A file's text within `limits`: undefined when it does not exist, a refusal when it is not read. */
-  private async readWithin(file: string, limits: ReadLimits): Promise<string | FileRefusal | undefined> {
+  /**
+   * Whether the config files a document's configuration was read from changed since (their stamps, for
+   * a client that does not watch files): if so, every configuration is read again (`reloaded` is called), and this says true.
+   */
+  async reloadChanged(uri: string): Promise<boolean> {
+    const marked = this.marks.get(this.placeOf(uri).key);
+    if (!marked) return false;
+    const changed: string[] = [];
+    for (const [file, mark] of marked.files) {
+      const same = mark.startsWith('stamp:')
+        ? await this.deps.runtime.unchangedSince(file, marked.limits, mark.slice('stamp:'.length))
+        : markOf(await this.deps.runtime.readFile(file, marked.limits)) === mark;
+      if (!same) changed.push(file);
+    }
+    // Another check may have reloaded them meanwhile.
+    if (changed.length === 0 || this.marks.get(this.placeOf(uri).key) !== marked) return false;
+    this.filesChanged(changed);
+    this.deps.reloaded();
+    return true;
+  }
+
+  /** Where a document's configuration comes from: its workspace folder, its `.policy-memo/` folder, where a new glossary goes. */
+  private placeOf(uri: string): { root: string; folder?: string; glossaryFolder?: string; key: string } {
+    const file = localPathOf(uri);
+    const root = this.deps.folders.folderOf(uri);
+    const folder = file !== undefined ? findConfigFolder(file, isFolder, root) : undefined;
+    // A new glossary goes in the workspace folder's `.policy-memo/`; a memo in no workspace folder (an untitled one) gets none.
+    const glossaryFolder = file !== undefined && this.deps.folders.holds(file) ? path.join(root, CONFIG_FOLDER) : undefined;
+    return { root, folder, glossaryFolder, key: folder ?? `default:${glossaryFolder ?? ''}` };
+  }
+
+  /** A config file's text as it is now (inside the workspace folder `root`): undefined when it does not exist, else why it is not read. */
+  readConfigFile(file: string, root: string): Promise<string | FileRefusal | undefined> {
+    return this.readWithin(file, { maxBytes: MAX_CONFIG_BYTES, root });
+  }
+
+  /** A file's text within `limits`: undefined when it does not exist, a refusal when it is not read; its stamp (or refusal) goes in `marks`. */
+  private async readWithin(file: string, limits: ReadLimits, marks?: Map<string, string>): Promise<string | FileRefusal | undefined> {
     const read = await this.deps.runtime.readFile(file, limits);
+    marks?.set(file, markOf(read));
     if ('text' in read) return read.text;
     return read.refused === 'notFound' ? undefined : read;
   }
@@ -126,4 +172,9 @@ export class ConfigWatch {
     this.translations.set(file, read);
     return read.text;
   }
+}
+
+/** What a read saw of a file: its stamp, or why it was not read. */
+function markOf(read: TextRead): string {
+  return 'text' in read ? `stamp:${read.stamp}` : `refused:${read.refused}`;
 }

@@ -48,6 +48,8 @@ export interface MemoChecksDeps {
   workspaceFiles: Pick<ConfigWatch, 'configFor' | 'filesFor'>;
   docsFolder?: string;
   publishDiagnostics(params: PublishDiagnosticsParams): Promise<void>;
+  /** Tells the writer something (a `window/showMessage` notification). */
+  inform(message: string): void;
 }
 
 /** The open memo a client request names; a clear error (not a crash) for any other URI. */
@@ -65,6 +67,8 @@ export class MemoChecks {
   private readonly lastDuration = new Map<string, number>();
   /** The problem count last published per memo, which the preview shows while a memo is not checked live. */
   private readonly publishedCount = new Map<string, number>();
+  /** The custom schemas the writer was told are not used in this untrusted workspace. */
+  private readonly toldUntrusted = new Set<string>();
 
   constructor(private readonly deps: MemoChecksDeps) {}
 
@@ -79,6 +83,7 @@ export class MemoChecks {
     const cached = this.checked.get(document.uri);
     if (cached && cached.version === version && cached.locale === locale) return cached;
     const custom = store.trusted ? await schemas.load(settings, document.uri, folders.all) : undefined;
+    if (!store.trusted) this.tellUntrusted(settings.schema.trim(), locale);
     const config = await workspaceFiles.configFor(document.uri, locale);
     const memo = parseMemo(document.getText(), kind);
     const { files, translation } = await workspaceFiles.filesFor(document.uri, memo);
@@ -128,6 +133,13 @@ export class MemoChecks {
       version: result.version,
       diagnostics: result.findings.map((f) => toDiagnostic(f, result.locale, uri, this.deps.docsFolder)),
     });
+  }
+
+  /** A custom schema set in an untrusted workspace is not used: the writer is told once, not left to wonder. */
+  private tellUntrusted(schema: string, locale: Locale): void {
+    if (schema === '' || this.toldUntrusted.has(schema)) return;
+    this.toldUntrusted.add(schema);
+    this.deps.inform(t(locale, 'schema.untrusted', { path: schema }));
   }
 
   /** The last check of a memo, whatever its version. */

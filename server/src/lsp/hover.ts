@@ -1,11 +1,12 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { hoverAt } from '../engine';
 import type { Checked } from './documents';
+import { markup } from './markup';
 
-/** The hover at a position of a checked memo: what its schema says of the key or value there, or null. */
-export function hoverFor(result: Checked, position: Position): Hover | null {
+/** The hover at a position of a checked memo: what its schema says of the key or value there (in `format`), or null. */
+export function hoverFor(result: Checked, position: Position, format: MarkupKind = MarkupKind.Markdown): Hover | null {
   const info = hoverAt(result.memo, result.memo.lines.offsetAt(position), result.schema.source, result.locale);
-  return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: info.range } : null;
+  return info ? { contents: markup(info.markdown, format), range: info.range } : null;
 }
 
 /** Whether a position is on a Markdown memo's opening `---`, whose hover is what applied to the memo (summary.ts). */

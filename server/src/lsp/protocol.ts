@@ -8,6 +8,8 @@ import type { MemoLang } from '../preview/labels';
 export interface InitializationOptions {
   /** Whether the workspace is trusted (a custom schema is honoured only then). */
   trusted?: boolean;
+  /** Settings for a client that cannot be asked for them (no `workspace/configuration`), as didChangeConfiguration sends them. */
+  settings?: { policyMemo?: Partial<MemoSettings> };
 }
 
 /** The client tells the server that workspace trust was granted. */

@@ -2,29 +2,32 @@ import {
   CancellationToken,
   CodeAction,
   CodeActionKind,
+  Command,
   CompletionItem,
   Connection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ErrorCodes,
+  ExecuteCommandParams,
   Hover,
-  MarkupKind,
   MessageType,
   PublishDiagnosticsParams,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { memoKindOf, toLocale } from '../engine';
 import { CONFIG_FOLDER } from '../workspace/config-folder';
 import { ClientFeatures, clientFeaturesOf, noClientFeatures } from './capabilities';
-import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
+import { APPLY_EDIT_COMMAND, asCommand, codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { completionItems } from './completion';
 import { ConfigWatch } from './config-watch';
 import { MemoChecks, openMemo } from './documents';
 import { hoverFor, isOnOpeningFence } from './hover';
+import { markup } from './markup';
 import { checkWorkspace, checkWorkspaceProgress, exportFile, exportHtml, memoSummary, renderPreview, trustChanged } from './protocol';
 import { MemoRequests } from './requests';
 import type { ServerRuntime } from './runtime';
@@ -63,9 +66,26 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     };
   }
 
+  // Requests are answered between initialize and shutdown only, as LSP asks.
+  let lifecycle: 'starting' | 'running' | 'shutDown' = 'starting';
+  function refuseOutsideSession(): void {
+    if (lifecycle === 'starting') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'policy-memo: the server is not initialized yet');
+    if (lifecycle === 'shutDown') throw new ResponseError(ErrorCodes.InvalidRequest, 'policy-memo: the server is shut down');
+  }
+
+  /** Answers an LSP request with `guard`, refusing it before initialize and after shutdown. */
+  function answer<P, R>(where: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    const guarded = guard(where, fallback, handler);
+    return async (params: P) => {
+      refuseOutsideSession();
+      return guarded(params);
+    };
+  }
+
   /** Answers a client request; an unexpected failure is logged and returned as an error, never a dead server. */
   function request<P, R>(where: string, handler: (params: P, token: CancellationToken) => Promise<R>): (params: P, token: CancellationToken) => Promise<R> {
     return async (params: P, token: CancellationToken) => {
+      refuseOutsideSession();
       try {
         return await handler(params, token);
       } catch (error) {
@@ -78,7 +98,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
-  const settings = new SettingsStore();
+  // A notification, not showInformationMessage (a request a client may leave unanswered).
+  const inform = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  const settings = new SettingsStore({ timers: runtime, inform, warn: (message) => connection.console.warn(message) });
   let client: ClientFeatures = noClientFeatures;
   const publishDiagnostics = (params: PublishDiagnosticsParams) => connection.sendDiagnostics(params);
   const workspaceFiles = new ConfigWatch({
@@ -87,21 +109,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     openText: (file) => documents.all().find((d) => localPathOf(d.uri) === file)?.getText(),
     publishDiagnostics,
     log,
+    clientWatchesFiles: () => client.watchFiles,
+    reloaded: () => scheduling.recheckAll(),
   });
   const schemas = new SchemaLoader(runtime.readFile);
-  const checks = new MemoChecks({ documents, settings, schemas, folders, workspaceFiles, docsFolder: runtime.docsFolder, publishDiagnostics });
+  const checks = new MemoChecks({ documents, settings, schemas, folders, workspaceFiles, docsFolder: runtime.docsFolder, publishDiagnostics, inform });
   const scheduling = new Scheduling({
     timers: runtime,
     documents,
     settings,
     checks,
-    // A notification, not showInformationMessage (a request a client may leave unanswered).
-    inform: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
+    inform,
     log,
   });
   const requests = new MemoRequests({ documents, settings, checks, folders });
   const summaryDeps = { documents, settings, schemas, folders, workspaceFiles, checks };
-  const inform = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   const workspaceCheck = new WorkspaceCheck({
     runtime,
     folders,
@@ -127,13 +149,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     settings.trusted = trust === true;
     if (trust !== undefined && typeof trust !== 'boolean') ignoredTrust('initializationOptions', trust);
     settings.clientLocale = toLocale(params.locale);
+    // Settings for a client that cannot be asked for them (`{policyMemo: {...}}`, as didChangeConfiguration sends them).
+    settings.push(typeof params.initializationOptions === 'object' ? params.initializationOptions?.settings : undefined);
     client = clientFeaturesOf(params.capabilities);
     settings.ask = client.askConfiguration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyMemo' }) : undefined;
     folders.reset(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    lifecycle = 'running';
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...(client.codeActionLiterals ? {} : { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -161,7 +187,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeConfiguration(
-    guard('didChangeConfiguration', undefined, () => {
+    guard('didChangeConfiguration', undefined, (params) => {
+      settings.push(params.settings);
       recheckEverything();
     }),
   );
@@ -186,11 +213,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
+  /** For a client that does not watch files: when a memo is opened or saved, a changed config folder re-checks every memo. */
+  async function reloadUnwatched(uri: string): Promise<void> {
+    if (!client.watchFiles) await workspaceFiles.reloadChanged(uri);
+  }
+
   documents.onDidOpen(
     guard('didOpen', undefined, async (event) => {
       if (!memoKindOf(event.document.uri)) return;
       requests.forget(event.document.uri);
       await scheduling.opened(event.document);
+      await reloadUnwatched(event.document.uri);
     }),
   );
 
@@ -201,6 +234,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!memoKindOf(event.document.uri)) return;
       requests.forget(event.document.uri);
       await scheduling.saved(event.document);
+      await reloadUnwatched(event.document.uri);
     }),
   );
 
@@ -217,31 +251,50 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onCodeAction(
-    guard('codeAction', [] as CodeAction[], async (params) => {
+    answer('codeAction', [] as (CodeAction | Command)[], async (params) => {
       const uri = params.textDocument.uri;
       if (!documents.get(uri) || !memoKindOf(uri)) return [];
       // The newest version's check: an answer computed for a version the editor no longer has is no answer.
       const result = await checks.checkCurrent(uri);
-      return codeActionsFor(params, result, openMemo(documents, uri), { documents, canCreateFiles: client.createFiles });
+      const actions = await codeActionsFor(params, result, openMemo(documents, uri), {
+        documents,
+        canCreateFiles: client.createFiles,
+        documentChanges: client.documentChanges,
+        readConfigText: (file) => workspaceFiles.readConfigFile(file, folders.folderOf(uri)),
+        docsFolder: runtime.docsFolder,
+      });
+      return client.codeActionLiterals ? actions : actions.map(asCommand);
+    }),
+  );
+
+  // A client without code action literals gets commands; carrying one out asks the client to apply its edit.
+  connection.onExecuteCommand(
+    request('executeCommand', async (params: ExecuteCommandParams) => {
+      const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
+      if (params.command !== APPLY_EDIT_COMMAND || typeof edit !== 'object' || edit === null) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `policy-memo: unknown command ${String(params.command)}`);
+      }
+      await connection.workspace.applyEdit({ edit });
+      return null;
     }),
   );
 
   connection.onCompletion(
-    guard('completion', [] as CompletionItem[], async (params) => {
+    answer('completion', [] as CompletionItem[], async (params) => {
       if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return [];
-      return completionItems(await checks.checkCurrent(params.textDocument.uri), params.position);
+      return completionItems(await checks.checkCurrent(params.textDocument.uri), params.position, client.completionFormat);
     }),
   );
 
   connection.onHover(
-    guard('hover', null as Hover | null, async (params) => {
+    answer('hover', null as Hover | null, async (params) => {
       if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return null;
       const result = await checks.checkCurrent(params.textDocument.uri);
       if (isOnOpeningFence(result, params.position)) {
         const summary = await memoSummaryOf(summaryDeps, params.textDocument);
-        return { contents: { kind: MarkupKind.Markdown, value: summary.markdown } };
+        return { contents: markup(summary.markdown, client.hoverFormat) };
       }
-      return hoverFor(result, params.position);
+      return hoverFor(result, params.position, client.hoverFormat);
     }),
   );
 
@@ -250,6 +303,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(exportFile, request('exportFile', (params) => requests.exportFile(params)));
   connection.onRequest(memoSummary, request('memoSummary', (params) => memoSummaryOf(summaryDeps, params)));
   connection.onRequest(checkWorkspace, request('checkWorkspace', (params, token) => workspaceCheck.checkAll(params, token)));
+
+  connection.onShutdown(() => {
+    lifecycle = 'shutDown';
+  });
+
+  // Any other request: refused outside the session, else not ours.
+  connection.onRequest((method) => {
+    refuseOutsideSession();
+    throw new ResponseError(ErrorCodes.MethodNotFound, `policy-memo: unhandled method ${method}`);
+  });
 
   documents.listen(connection);
   connection.listen();

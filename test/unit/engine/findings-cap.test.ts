@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkMemo, fixMemo, t } from '../../../server/src/engine';
+import { checkMemo, fixMemo, tn } from '../../../server/src/engine';
 import { MAX_FINDINGS_PER_RULE } from '../../../server/src/engine/check';
 import { memoText } from '../../support/generated-memos';
 
@@ -13,7 +13,7 @@ describe('findings per rule are capped', () => {
     it(`keeps the first ${MAX_FINDINGS_PER_RULE} and says how many more, at the first left out (${locale})`, () => {
       const schema = checkMemo(text, 'markdown', { locale }).findings.filter((f) => f.rule === 'schema');
       assert.equal(schema.length, MAX_FINDINGS_PER_RULE + 1);
-      const more = schema.filter((f) => f.message === t(locale, 'findings.more', { count: 200, rule: 'schema' }));
+      const more = schema.filter((f) => f.message === tn(locale, 'findings.more', 200, { rule: 'schema' }));
       assert.equal(more.length, 1);
       assert.equal(more[0].range.start.line, line101);
       assert.deepEqual(more[0].fixes, []);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { catalogues, MessageId, t } from '../../../server/src/engine';
+import { catalogues, MessageId, pluralCategory, t, tn } from '../../../server/src/engine';
+import { pluralForm } from '../../../client/src/plural';
 import { codeWords, placeholders } from '../../support/i18n';
 import { typographyProblems } from '../../support/typography';
 
@@ -40,6 +41,43 @@ describe('the engine message catalogue', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     assert.equal(t('fr', 'date.notReal', { value: '2021-02-30' }), 'La date 2021-02-30 n\u2019existe pas.');
     assert.equal(t('en', 'schema.required', {}), '"{key}" is missing.');
+  });
+});
+
+describe('singular and plural in the catalogue', () => {
+  it('says a count with its own form, never "(s)"', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const hedged = ids.filter((id) => /\((?:s|x|e|es)\)|\ble ou les\b/.test(catalogues[locale][id]));
+      assert.deepEqual(hedged, [], `${locale}: "(s)" forms`);
+    }
+  });
+
+  it('has both forms of every counted message', () => {
+    const singulars = ids.filter((id) => id.endsWith('.one'));
+    assert.ok(singulars.length > 0);
+    for (const id of singulars) assert.ok(ids.includes(id.replace(/\.one$/, '.other') as MessageId), `${id} has no plural`);
+  });
+
+  it('follows ICU plural rules: French 0 and 1 are singular, English only 1', () => {
+    const table: [number, 'one' | 'other', 'one' | 'other'][] = [
+      [0, 'other', 'one'],
+      [1, 'one', 'one'],
+      [2, 'other', 'other'],
+      [21, 'other', 'other'],
+      [1_000_000, 'other', 'other'],
+    ];
+    for (const [count, en, fr] of table) {
+      assert.equal(pluralCategory('en', count), en, `en ${count}`);
+      assert.equal(pluralCategory('fr', count), fr, `fr ${count}`);
+      // The client's own copy (the engine stays out of its bundle) answers the same.
+      assert.equal(pluralForm('en', count), en, `client en ${count}`);
+      assert.equal(pluralForm('fr', count), fr, `client fr ${count}`);
+    }
+    assert.equal(tn('en', 'count.problems', 0), '0 problems');
+    assert.equal(tn('en', 'count.problems', 1), '1 problem');
+    assert.equal(tn('fr', 'count.problems', 0), '0\u00a0problème');
+    assert.equal(tn('fr', 'count.errors', 2), '2\u00a0erreurs');
+    assert.equal(tn('fr', 'cli.clean', 1, { files: 1 }), '1\u00a0fichier vérifié\u00a0: aucun problème.');
   });
 });
 

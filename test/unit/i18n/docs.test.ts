@@ -47,6 +47,15 @@ describe('the rule docs in two languages', () => {
   });
 });
 
+describe('the conventions page the rule docs cite', () => {
+  it('has its French twin, with Canadian typography and the same sections', () => {
+    const [en, fr] = [read(ROOT, 'docs', 'conventions.md'), read(ROOT, 'docs', 'conventions.fr.md')];
+    assert.deepEqual(typographyProblems(markdownProse(fr), { codeWords: codeWords() }), []);
+    const sections = (text: string) => text.split('\n').filter((l) => l.startsWith('## ')).length;
+    assert.equal(sections(fr), sections(en));
+  });
+});
+
 describe('the docs link of a diagnostic', () => {
   const folder = scratchDir('policy-memo-docs');
   writeFileSync(path.join(folder, 'date-format.md'), '# date-format\n');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { catalogues, checkMemo, compileCustomSchema, Locale, MessageId, t } from '../../../server/src/engine';
+import { catalogues, checkMemo, compileCustomSchema, Locale, MessageId, t, tn } from '../../../server/src/engine';
 import type { MessageParams } from '../../../server/src/engine/messages';
 
 /** The YAML mistakes writers make most, and what they must be told: in their words, in their language. */
@@ -50,11 +50,13 @@ describe('a custom schema\'s limits, said to the writer', () => {
     it(`in ${locale}, without the validator's English`, () => {
       const messages = checkMemo(memo, 'yaml', { locale, schema }).findings.map((f) => f.message);
       assert.deepEqual(messages, [
-        t(locale, 'schema.minLength', { key: 'subject', limit: 20 }),
-        t(locale, 'schema.maxItems', { key: 'cc', limit: 1 }),
+        tn(locale, 'schema.minLength', 20, { key: 'subject', limit: 20 }),
+        tn(locale, 'schema.maxItems', 1, { key: 'cc', limit: 1 }),
         t(locale, 'schema.pattern', { key: 'reference' }),
         t(locale, 'schema.minimum', { key: 'copies', limit: 1 }),
       ]);
+      // One item, in the singular: no "item(s)".
+      assert.equal(messages[1], locale === 'en' ? '"cc" can have at most 1 item.' : '«\u00a0cc\u00a0» peut compter au plus 1 élément.');
     });
   }
 });

@@ -28,6 +28,7 @@ export function defaultConfig(): MemoConfig {
     typography: 'canada',
     contactDomains: [],
     acronyms: [],
+    ignore: [],
     directory: starterDirectory,
     glossary: [],
     problems: [],
@@ -53,13 +54,14 @@ export function buildConfig(files: ConfigFiles): MemoConfig {
   config.glossaryPath = files.glossaryPath ?? files.glossary?.path;
   config.glossaryText = files.glossary?.refusal ? undefined : files.glossary?.text;
   const settings = read(files.config, 'config', config.problems) as
-    | { rules?: MemoConfig['severities']; typography?: MemoConfig['typography']; contactDomains?: string[]; acronyms?: string[] }
+    | { rules?: MemoConfig['severities']; typography?: MemoConfig['typography']; contactDomains?: string[]; acronyms?: string[]; ignore?: string[] }
     | undefined;
   if (settings) {
     config.severities = { ...settings.rules };
     config.typography = settings.typography ?? 'canada';
     config.contactDomains = settings.contactDomains ?? [];
     config.acronyms = settings.acronyms ?? [];
+    config.ignore = settings.ignore ?? [];
   }
   const directory = read(files.directory, 'directory', config.problems) as Partial<Directory> | undefined;
   if (directory) {

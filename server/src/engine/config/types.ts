@@ -50,6 +50,8 @@ export interface MemoConfig {
   contactDomains: string[];
   /** Extra acronyms that never need a definition. */
   acronyms: string[];
+  /** Globs of memos the hosts do not check, relative to the folder that holds `.policy-memo/`. */
+  ignore: string[];
   /** The starter directory with the workspace's entries added or overriding. */
   directory: Directory;
   glossary: GlossaryTerm[];

@@ -221,7 +221,7 @@ function report(ctx: RuleContext, use: Use, definition: Use | undefined): void {
   const related = definition
     ? [{ range: ctx.memo.lines.range(...definition.text.span(definition.start, definition.end)), message: ctx.t('acronym.definedHere', { acronym: definition.word }) }]
     : undefined;
-  const glossary = addToGlossary(ctx.config, use.lang ? { [use.lang]: use.key } : { en: use.key, fr: use.key }, ctx.t('fix.addToGlossary', { term: use.key }));
+  const glossary = addToGlossary(ctx.config, use.lang ? { [use.lang]: use.key } : { en: use.key, fr: use.key }, ctx.t('fix.addToGlossary', { term: use.key }), ctx.t('glossary.header'));
   const move = definition ? moveDefinition(ctx, use, definition) : undefined;
   ctx.report({
     start, end,

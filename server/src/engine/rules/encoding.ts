@@ -76,7 +76,12 @@ function codesOf(run: string): string {
 
 /** Removes a run of characters that carry no text (bidi controls, zero-width characters): nothing visible can be lost, so `--fix` may apply it. */
 function removal(ctx: RuleContext, start: number, end: number) {
-  return { title: ctx.t('fix.removeCharacters'), edits: [ctx.edit(start, end, '')], safe: true };
+  return { title: removeTitle(ctx, start, end), edits: [ctx.edit(start, end, '')], safe: true };
+}
+
+/** "Remove the invisible character", or "the 3 invisible characters" (counted as characters, not UTF-16 units). */
+function removeTitle(ctx: RuleContext, start: number, end: number): string {
+  return ctx.tn('fix.removeCharacters', [...ctx.memo.text.slice(start, end)].length);
 }
 
 /** A damaged file can hold millions of these; past this many runs the writer has been told enough. */
@@ -100,7 +105,7 @@ export const encoding: Rule = {
       if (kind === 'control') {
         // The edit removes only the invisible characters, so no visible text can be lost; but a C1
         // control often stands for a quote or a dash that was lost, so the writer decides (not --fix).
-        const fix = { title: ctx.t('fix.removeCharacters'), edits: [ctx.edit(start, end, '')], safe: false };
+        const fix = { title: removeTitle(ctx, start, end), edits: [ctx.edit(start, end, '')], safe: false };
         ctx.report({ start, end, message: ctx.t('encoding.control', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }), fixes: [fix] });
       } else if (kind === 'invalid') {
         ctx.report({ start, end, message: ctx.t('encoding.invalid') });

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { keyNodeAt, nodeAt, pairOf } from '../ast';
 import type { RuleContext } from '../context';
 import { closestKey } from '../keys';
-import type { MessageId } from '../messages';
+import type { MessageId, PluralId } from '../messages';
 import { lastKey, Rule } from '../rule';
 import { errorPath, SchemaError } from '../schema';
 import { makeListEdit, makeValueEdit } from '../yaml-mistakes';
@@ -49,12 +49,15 @@ function missingKey(ctx: RuleContext, e: SchemaError): void {
 
 /** Limits a custom schema may set, said from the catalogue rather than in the validator's English. */
 const LIMITS: Record<string, MessageId | undefined> = {
+  minimum: 'schema.minimum',
+  maximum: 'schema.maximum',
+};
+/** The limits said with a count: "at least 1 item", "at least 2 items". */
+const COUNTED_LIMITS: Record<string, PluralId | undefined> = {
   minItems: 'schema.minItems',
   maxItems: 'schema.maxItems',
   minLength: 'schema.minLength',
   maxLength: 'schema.maxLength',
-  minimum: 'schema.minimum',
-  maximum: 'schema.maximum',
 };
 
 function valueProblem(ctx: RuleContext, e: SchemaError): void {
@@ -64,6 +67,7 @@ function valueProblem(ctx: RuleContext, e: SchemaError): void {
   const node = nodeAt(ctx.root, path);
   const value = isScalar(node) && node.value !== null ? String(node.value) : '';
   const limitId = LIMITS[e.keyword];
+  const countedId = COUNTED_LIMITS[e.keyword];
   let message: string;
   if (key === 'lang' && path.length === 1) message = ctx.t('schema.lang');
   else if (key === 'email' && (e.keyword === 'pattern' || e.keyword === 'format')) message = ctx.t('schema.email', { value });
@@ -71,6 +75,7 @@ function valueProblem(ctx: RuleContext, e: SchemaError): void {
   else if (e.keyword === 'pattern' && e.params.pattern === '\\S') message = ctx.t('schema.blank', { key });
   else if (e.keyword === 'type') message = ctx.t('schema.type', { key, type: typeName(ctx, e.params.type) });
   else if (e.keyword === 'enum') message = ctx.t('schema.enum', { key, values: (e.params.allowedValues as unknown[]).map(String).join(', ') });
+  else if (countedId && typeof e.params.limit === 'number') message = ctx.tn(countedId, e.params.limit, { key, limit: String(e.params.limit) });
   else if (limitId && e.params.limit !== undefined) message = ctx.t(limitId, { key, limit: String(e.params.limit) });
   else if (e.keyword === 'pattern') message = ctx.t('schema.pattern', { key });
   else message = ctx.t('schema.other', { key, message: e.message ?? e.keyword });

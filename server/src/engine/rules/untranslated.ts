@@ -21,7 +21,7 @@ export const untranslated: Rule = {
       if (value !== normalize(fr.value) || !/\p{L}/u.test(value) || inGlossary(ctx.config, value)) return;
       const [start, end] = ctx.spanOf(fr);
       const [enStart, enEnd] = ctx.spanOf(en);
-      const fix = addToGlossary(ctx.config, { en: value, fr: value }, ctx.t('fix.addToGlossary', { term: value }));
+      const fix = addToGlossary(ctx.config, { en: value, fr: value }, ctx.t('fix.addToGlossary', { term: value }), ctx.t('glossary.header'));
       ctx.report({
         start, end,
         message: ctx.t('untranslated.same'),
