@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hostileReport, runHostile } from './hostile.mjs';
 import { runWeb, webReport } from './web.mjs';
+import { runWorkspace, workspaceReport } from './workspace.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -283,6 +284,9 @@ console.log(JSON.stringify({ base, peak: process.resourceUsage().maxRSS }));`;
 // The hostile corpus of issue 10 (bench/hostile.mjs): every case bounded by a time and a memory limit.
 results.hostile = await runHostile({ generated: GENERATED, quick });
 
+// The workspace check of issue 15 (bench/workspace.mjs): 2,000 memos checked and shown.
+results.workspace = await runWorkspace({ generated: GENERATED, quick });
+
 // Sizes of the production bundles and of the .vsix (built as `npm run package` builds them).
 {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
@@ -355,6 +359,7 @@ function report(r) {
   lines.push(...webReport(r, { ms, median, p95, kb }));
 
   lines.push(...hostileReport(r.hostile));
+  lines.push(...workspaceReport(r.workspace));
 
   lines.push('## Targets', '');
   const y = (label) => row(label, 'memo.yaml');

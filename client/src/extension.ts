@@ -8,6 +8,15 @@ import { docsInMarkdownPreview } from './ruleDocs';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 import { registerSnippetCompletion } from './snippets';
+import { registerWorkspaceCheck } from './workspace/checkWorkspace';
+import { registerStatusBar, StatusShown } from './workspace/status';
+
+/** What the extension hands to others: the Markdown preview's plugin hook, and what its status bar item shows (for tests). */
+export interface PolicyMemoApi {
+  extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T;
+  statusBar(): StatusShown | undefined;
+  onDidChangeStatusBar: vscode.Event<void>;
+}
 
 /**
  * What differs between the desktop (a Node extension host) and VS Code for the Web (a web worker
@@ -18,6 +27,8 @@ export interface ClientHost {
   createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
   /** Whether Export to PDF works here (it needs a browser process, which the web has not). */
   canPrintPdf: boolean;
+  /** Whether the server can list the workspace's memo files itself (a Node process can; the web worker cannot). */
+  canCheckWorkspace: boolean;
   /** Attaches this host's own handlers to a new client (on the web, the answers to the server's file requests). */
   attach?(client: BaseLanguageClient, context: vscode.ExtensionContext): vscode.Disposable[];
 }
@@ -63,11 +74,12 @@ async function startOrExplain(context: vscode.ExtensionContext, host: ClientHost
  * Activated by the Markdown or YAML language; the server itself starts only once a memo file is
  * open, so other Markdown and YAML files cost nothing.
  */
-export function activateWith(context: vscode.ExtensionContext, host: ClientHost): { extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T } {
+export function activateWith(context: vscode.ExtensionContext, host: ClientHost): PolicyMemoApi {
   // First: every text below is in the writer's language (policyMemo.locale).
   context.subscriptions.push(l10n.startL10n());
   // Export to PDF is offered only where it works (the menus' `when`), not shown and then refused.
   void vscode.commands.executeCommand('setContext', 'policyMemo.canPrintPdf', host.canPrintPdf);
+  void vscode.commands.executeCommand('setContext', 'policyMemo.canCheckWorkspace', host.canCheckWorkspace);
   const start = (): Promise<void> => {
     started ??= startOrExplain(context, host);
     return started;
@@ -87,6 +99,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
     });
     context.subscriptions.push(watch);
   }
+  const status = registerStatusBar(running, host.canCheckWorkspace);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
@@ -98,12 +111,14 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
       await start();
     }),
     ...registerPreviewCommands(context, running, host.canPrintPdf),
+    ...status.disposables,
+    ...(host.canCheckWorkspace ? registerWorkspaceCheck(running) : []),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
     registerSnippetCompletion(context),
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
   const note = () => l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
-  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note) };
+  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note), statusBar: status.shown, onDidChangeStatusBar: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

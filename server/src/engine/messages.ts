@@ -315,6 +315,21 @@ const en = {
   'cli.workerFailed': 'The check stopped because a lint worker failed: {reason}',
   'cli.workerExited': 'The check stopped because a lint worker ended (exit code {code}) before sending its results.',
   'cli.internalError': 'Policy Memo stopped on an unexpected error: {reason}',
+  'summary.heading': 'What applies to this memo',
+  'summary.schema.builtIn': 'Schema: the built-in memo schema.',
+  'summary.schema.custom': 'Schema: the custom schema {path} (setting policyMemo.schema).',
+  'summary.schema.untrusted': 'Schema: the built-in one. The custom schema {path} is ignored: this workspace is not trusted.',
+  'summary.schema.broken': 'Schema: the built-in one. The custom schema {path} cannot be used: see the warning on the memo\u2019s first line.',
+  'summary.config.folder': 'Workspace lists: {path}.',
+  'summary.config.none': 'Workspace lists: none (no .policy-memo/ folder), so the defaults apply.',
+  'summary.typography.canada': 'Typography: Canadian French (typography: canada).',
+  'summary.typography.france': 'Typography: French of France (typography: france).',
+  'summary.locale.en': 'Messages: in English (setting policyMemo.locale: {setting}).',
+  'summary.locale.fr': 'Messages: in French (setting policyMemo.locale: {setting}).',
+  'summary.run.onType': 'Checked as you type (setting policyMemo.run: onType).',
+  'summary.run.onSave': 'Checked on open and save only (setting policyMemo.run: onSave).',
+  'summary.run.large': 'Checked on open and save only: the memo is larger than policyMemo.maxFileSize ({limit} MB).',
+  'workspace.capped': 'The workspace has more than {max} memo files: only the first {max} (by path) were checked.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -630,6 +645,21 @@ const fr: Record<MessageId, string> = {
   'cli.workerFailed': 'La vérification s\u2019est arrêtée, car un fil d\u2019exécution a échoué\u00a0: {reason}',
   'cli.workerExited': 'La vérification s\u2019est arrêtée, car un fil d\u2019exécution s\u2019est terminé (code de sortie {code}) avant d\u2019envoyer ses résultats.',
   'cli.internalError': 'Policy Memo s\u2019est arrêté sur une erreur inattendue\u00a0: {reason}',
+  'summary.heading': 'Ce qui s\u2019applique à cette note',
+  'summary.schema.builtIn': 'Schéma\u00a0: le schéma de note intégré.',
+  'summary.schema.custom': 'Schéma\u00a0: le schéma personnalisé {path} (paramètre policyMemo.schema).',
+  'summary.schema.untrusted': 'Schéma\u00a0: le schéma intégré. Le schéma personnalisé {path} est ignoré, car cet espace de travail n\u2019est pas approuvé.',
+  'summary.schema.broken': 'Schéma\u00a0: le schéma intégré. Le schéma personnalisé {path} ne peut pas être utilisé\u00a0: voyez l\u2019avertissement à la première ligne de la note.',
+  'summary.config.folder': 'Listes de l\u2019espace de travail\u00a0: {path}.',
+  'summary.config.none': 'Listes de l\u2019espace de travail\u00a0: aucune (pas de dossier .policy-memo/); les valeurs par défaut s\u2019appliquent.',
+  'summary.typography.canada': 'Typographie\u00a0: française du Canada (typography\u00a0: canada).',
+  'summary.typography.france': 'Typographie\u00a0: française de France (typography\u00a0: france).',
+  'summary.locale.en': 'Messages\u00a0: en anglais (paramètre policyMemo.locale\u00a0: {setting}).',
+  'summary.locale.fr': 'Messages\u00a0: en français (paramètre policyMemo.locale\u00a0: {setting}).',
+  'summary.run.onType': 'Vérifiée pendant la frappe (paramètre policyMemo.run\u00a0: onType).',
+  'summary.run.onSave': 'Vérifiée à l\u2019ouverture et à l\u2019enregistrement seulement (paramètre policyMemo.run\u00a0: onSave).',
+  'summary.run.large': 'Vérifiée à l\u2019ouverture et à l\u2019enregistrement seulement\u00a0: la note dépasse policyMemo.maxFileSize ({limit}\u00a0Mo).',
+  'workspace.capped': 'L\u2019espace de travail compte plus de {max} notes\u00a0: seules les {max} premières (par chemin) ont été vérifiées.',
 };
 
 export const catalogues: Record<Locale, Record<MessageId, string>> = { en, fr };

@@ -62,6 +62,12 @@ export class ConfigWatch {
     return config;
   }
 
+  /** The `.policy-memo/` folder a document uses (the nearest one up to its workspace folder), if any. */
+  async folderFor(uri: string): Promise<string | undefined> {
+    return (await this.placeOf(uri)).folder;
+  }
+
+
   /** File access for the cross-file checks: the memo's `translation:` file, read ahead (open or on disk). */
   async filesFor(uri: string, memo: ParsedMemo): Promise<{ files?: MemoFiles; translation?: string }> {
     const self = localPathOf(uri);

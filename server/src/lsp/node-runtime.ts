@@ -1,6 +1,7 @@
 import { isFolder, readBytes, readText, unchangedSince } from '../files/read';
 import { folderImages } from '../preview/images';
 import { findBrowser, PdfError, printPdf } from '../preview/pdf';
+import { listMemoFiles } from '../workspace/memo-files';
 import type { RenderHost } from './preview';
 import type { ServerRuntime } from './runtime';
 
@@ -19,6 +20,7 @@ export function nodeRuntime(docsFolder?: string): ServerRuntime {
     readFile: readText,
     unchangedSince,
     isFolder: async (folder) => isFolder(folder),
+    listMemoFiles,
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     render: nodeRenderHost,

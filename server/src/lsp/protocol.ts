@@ -114,3 +114,43 @@ export interface WorkspaceFileResult {
 
 /** Reads a workspace file for the server (see WorkspaceFileParams). */
 export const readWorkspaceFile = new RequestType<WorkspaceFileParams, WorkspaceFileResult, void>('policyMemo/readWorkspaceFile');
+
+/** What applied to a memo's check, and why (the status bar's tooltip and the hover on the front matter's `---`). */
+export interface MemoSummary {
+  /** The summary as Markdown, in the writer's language; paths are in code spans. */
+  markdown: string;
+  /** The `.policy-memo/` folder the memo uses (a local path), if any. */
+  configFolder?: string;
+  /** Where a new `.policy-memo/` folder would go (the memo's workspace folder), when the memo has none. */
+  newConfigFolder?: string;
+  /** When the memo is checked now: as the writer types, or on open and save only. */
+  run: 'onType' | 'onSave';
+  /** The memo's language for messages (the client's quick pick speaks it too). */
+  locale: 'en' | 'fr';
+}
+
+/** The summary of what applied to an open memo's check; fails like `renderPreview`. */
+export const memoSummary = new RequestType<MemoDocumentParams, MemoSummary, void>('policyMemo/memoSummary');
+
+/** Checks every memo of the workspace folders and publishes their diagnostics, open or not. */
+export interface CheckWorkspaceParams {
+  /** Globs relative to each workspace folder that are left out (VS Code's `files.exclude`). */
+  exclude: string[];
+}
+
+export interface CheckWorkspaceResult {
+  /** Memo files checked (open ones included, from the editor's text). */
+  files: number;
+  /** Problems found in them, all severities. */
+  problems: number;
+  /** More memo files than the cap: only the first ones (sorted by path) were checked. */
+  capped: boolean;
+  /** The client cancelled the request: the files checked until then keep their diagnostics. */
+  cancelled: boolean;
+}
+
+/** Cancellable; the server reports its progress with `checkWorkspaceProgress`. */
+export const checkWorkspace = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('policyMemo/checkWorkspace');
+
+/** How far a workspace check is: `done` of `total` memo files. */
+export const checkWorkspaceProgress = new NotificationType<{ done: number; total: number }>('policyMemo/checkWorkspaceProgress');

@@ -1,5 +1,6 @@
 import type { ReadLimits, TextRead } from '../files/read';
 import type { RenderHost } from './preview';
+import type { MemoFileList } from '../workspace/memo-files';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
 export interface ServerRuntime {
@@ -7,6 +8,11 @@ export interface ServerRuntime {
   readFile(file: string, limits: ReadLimits): Promise<TextRead>;
   /** Whether a file is unchanged since a read's `stamp`, found without reading it (files/read.ts `unchangedSince`). */
   unchangedSince(file: string, limits: ReadLimits, stamp: string): Promise<boolean>;
+  /**
+   * The memo files of a workspace folder, for the workspace check (workspace/memo-files.ts
+   * `listMemoFiles`); none on the web, where the client does not offer the workspace check.
+   */
+  listMemoFiles?(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList>;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** Whether a path is a folder (the `.policy-memo/` lookup): files/read.ts `isFolder` on the desktop, the client on the web. */

@@ -1,10 +1,12 @@
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   Command,
   CompletionItem,
   Connection,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ErrorCodes,
   ExecuteCommandParams,
   Hover,
@@ -24,12 +26,15 @@ import { APPLY_EDIT_COMMAND, asCommand, codeActionsFor, FIX_ALL_KIND } from './c
 import { completionItems } from './completion';
 import { ConfigWatch } from './config-watch';
 import { MemoChecks, openMemo } from './documents';
-import { hoverFor } from './hover';
-import { exportFile, exportHtml, renderPreview, trustChanged } from './protocol';
+import { hoverFor, isOnOpeningFence } from './hover';
+import { markup } from './markup';
+import { checkWorkspace, checkWorkspaceProgress, exportFile, exportHtml, memoSummary, renderPreview, trustChanged } from './protocol';
 import { MemoRequests } from './requests';
 import type { ServerRuntime } from './runtime';
 import { Scheduling } from './scheduling';
+import { memoSummaryOf } from './summary';
 import { localPathOf, SchemaLoader, SettingsStore, trustIn } from './settings';
+import { WorkspaceCheck } from './workspace-check';
 import { WorkspaceFolders } from './workspace-folders';
 
 export type { ServerRuntime } from './runtime';
@@ -78,11 +83,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   /** Answers a client request; an unexpected failure is logged and returned as an error, never a dead server. */
-  function request<P, R>(where: string, handler: (params: P) => Promise<R>): (params: P) => Promise<R> {
-    return async (params: P) => {
+  function request<P, R>(where: string, handler: (params: P, token: CancellationToken) => Promise<R>): (params: P, token: CancellationToken) => Promise<R> {
+    return async (params: P, token: CancellationToken) => {
       refuseOutsideSession();
       try {
-        return await handler(params);
+        return await handler(params, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         log(where, error);
@@ -107,7 +112,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clientWatchesFiles: () => client.watchFiles,
     reloaded: () => scheduling.recheckAll(),
   });
-  const checks = new MemoChecks({ documents, settings, schemas: new SchemaLoader(runtime.readFile), folders, workspaceFiles, docsFolder: runtime.docsFolder, publishDiagnostics, inform });
+  const schemas = new SchemaLoader(runtime.readFile);
+  const checks = new MemoChecks({ documents, settings, schemas, folders, workspaceFiles, docsFolder: runtime.docsFolder, publishDiagnostics, inform });
   const scheduling = new Scheduling({
     timers: runtime,
     documents,
@@ -117,6 +123,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     log,
   });
   const requests = new MemoRequests({ documents, settings, checks, folders, runtime });
+  const summaryDeps = { documents, settings, schemas, folders, workspaceFiles, checks };
+  const workspaceCheck = new WorkspaceCheck({
+    runtime,
+    folders,
+    settings,
+    schemas,
+    workspaceFiles,
+    openChecks: checks,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    publishDiagnostics,
+    progress: (done, total) => void connection.sendNotification(checkWorkspaceProgress, { done, total }),
+    inform,
+    log,
+  });
+  /** Settings, trust, folders or the config folder changed: open memos, and the closed ones the workspace check follows, are checked again. */
+  const recheckEverything = () => {
+    scheduling.recheckAll();
+    void workspaceCheck.recheckAll().catch((error) => log('workspace check', error));
+  };
 
   connection.onInitialize((params) => {
     // Only a boolean is a trust state: anything else (a string "false" is truthy) leaves the workspace untrusted.
@@ -156,7 +181,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
           event.removed.map((r) => r.uri),
           event.added.map((a) => a.uri),
         );
-        scheduling.recheckAll();
+        recheckEverything();
       });
     }
   });
@@ -164,15 +189,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, (params) => {
       settings.push(params.settings);
-      scheduling.recheckAll();
+      recheckEverything();
     }),
   );
 
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', undefined, (params) => {
       const paths = params.changes.map((c) => localPathOf(c.uri)).filter((p): p is string => p !== undefined);
-      if (workspaceFiles.filesChanged(paths)) scheduling.recheckAll();
+      if (workspaceFiles.filesChanged(paths)) recheckEverything();
       else paths.forEach((p) => scheduling.recheckLinked(p));
+      // Closed memos the workspace check follows: checked again, or their diagnostics go with the file.
+      for (const change of params.changes) void workspaceCheck.fileChanged(change.uri, change.type === FileChangeType.Deleted).catch((error) => log('workspace check', error));
     }),
   );
 
@@ -182,7 +209,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const trust = trustIn(params);
       if (typeof trust !== 'boolean') return ignoredTrust(trustChanged.method, trust);
       settings.trusted = trust;
-      scheduling.recheckAll();
+      recheckEverything();
     }),
   );
 
@@ -215,7 +242,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const uri = event.document.uri;
     scheduling.closed(uri);
     requests.forget(uri);
-    if (memoKindOf(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!memoKindOf(uri)) return;
+    // A memo the workspace check follows keeps the diagnostics of its file on disk; another loses them.
+    void workspaceCheck
+      .closed(uri)
+      .then((followed) => (followed ? undefined : connection.sendDiagnostics({ uri, diagnostics: [] })))
+      .catch((error) => log('didClose', error));
   });
 
   connection.onCodeAction(
@@ -257,13 +289,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onHover(
     answer('hover', null as Hover | null, async (params) => {
       if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return null;
-      return hoverFor(await checks.checkCurrent(params.textDocument.uri), params.position, client.hoverFormat);
+      const result = await checks.checkCurrent(params.textDocument.uri);
+      if (isOnOpeningFence(result, params.position)) {
+        const summary = await memoSummaryOf(summaryDeps, params.textDocument);
+        return { contents: markup(summary.markdown, client.hoverFormat) };
+      }
+      return hoverFor(result, params.position, client.hoverFormat);
     }),
   );
 
   connection.onRequest(renderPreview, request('renderPreview', (params) => requests.renderPreview(params)));
   connection.onRequest(exportHtml, request('exportHtml', (params) => requests.exportHtml(params)));
   connection.onRequest(exportFile, request('exportFile', (params) => requests.exportFile(params)));
+  connection.onRequest(memoSummary, request('memoSummary', (params) => memoSummaryOf(summaryDeps, params)));
+  connection.onRequest(checkWorkspace, request('checkWorkspace', (params, token) => workspaceCheck.checkAll(params, token)));
 
   connection.onShutdown(() => {
     lifecycle = 'shutDown';

@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import * as l10n from '../l10n';
+import { memoSummary, MemoSummary } from '../../../server/src/lsp/protocol';
+import { isMemoDocument } from '../memoFiles';
+import { failureText, RunningClient } from '../memoServer';
+import { STARTER_FILES } from './configStarter';
+
+/** The command the status bar item runs: what can be done about what applied to this memo. */
+export const SHOW_STATUS_COMMAND = 'policyMemo.showStatus';
+
+/**
+ * The status bar item on memo files: `Policy Memo` with the memo's problem count, a tooltip saying
+ * what applied to its check and why (the server's summary), and a quick pick of what to do about it.
+ */
+export function registerStatusBar(client: RunningClient, canCheckWorkspace: boolean): { disposables: vscode.Disposable[]; shown(): StatusShown | undefined; onDidChange: vscode.Event<void> } {
+  const item = vscode.window.createStatusBarItem('policyMemo.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Policy Memo';
+  item.command = SHOW_STATUS_COMMAND;
+  /** Increases with each update, so an older summary arriving late is not shown. */
+  let generation = 0;
+  let visible = false;
+  /** The memo the tooltip describes. */
+  let tooltipFor: string | undefined;
+  const changed = new vscode.EventEmitter<void>();
+
+  const update = async () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const mine = ++generation;
+    if (!document || !isMemoDocument(document)) {
+      item.hide();
+      visible = false;
+      changed.fire();
+      return;
+    }
+    const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-memo').length;
+    item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) Policy Memo: ${count}`;
+    item.accessibilityInformation = { label: l10n.t('Policy Memo. Problems in this memo: {0}', count) };
+    // A tooltip about the memo shown before goes until this memo's summary arrives.
+    if (tooltipFor !== document.uri.toString()) item.tooltip = undefined;
+    item.show();
+    visible = true;
+    try {
+      const summary = await (await client()).sendRequest(memoSummary, { uri: document.uri.toString() });
+      if (mine !== generation) return;
+      // The server escapes nothing a memo wrote into links or commands: the tooltip is plain, untrusted Markdown.
+      item.tooltip = new vscode.MarkdownString(summary.markdown);
+      tooltipFor = document.uri.toString();
+    } catch {
+      if (mine !== generation) return;
+      item.tooltip = l10n.t('Policy Memo: what applied to this memo is not known yet.');
+    }
+    changed.fire();
+  };
+  const soon = () => void update();
+  soon();
+
+  const disposables = [
+    item,
+    changed,
+    vscode.window.onDidChangeActiveTextEditor(soon),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && event.uris.some((u) => u.toString() === active)) soon();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('policyMemo')) soon();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(soon),
+    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, () => showStatusPick(client, canCheckWorkspace)),
+  ];
+  const shown = () => {
+    if (!visible) return undefined;
+    const tooltip = item.tooltip;
+    return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value };
+  };
+  return { disposables, shown, onDidChange: changed.event };
+}
+
+/** What the status bar item shows (the extension's API hands it to the integration tests). */
+export interface StatusShown {
+  text: string;
+  tooltip?: string;
+}
+
+/** The quick pick behind the status bar item. */
+async function showStatusPick(client: RunningClient, canCheckWorkspace: boolean): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || !isMemoDocument(document)) return;
+  let summary: MemoSummary;
+  try {
+    summary = await (await client()).sendRequest(memoSummary, { uri: document.uri.toString() });
+  } catch (error) {
+    void vscode.window.showErrorMessage(l10n.t('Policy Memo could not say what applied to this memo: {0}', failureText(error)));
+    return;
+  }
+  type Pick = vscode.QuickPickItem & { run(): Thenable<unknown> | Promise<unknown> };
+  const picks: Pick[] = [];
+  if (summary.configFolder) {
+    const folder = summary.configFolder;
+    picks.push({ label: '$(folder-opened) ' + l10n.t('Open the workspace lists (.policy-memo/)'), detail: folder, run: () => openConfigFolder(folder) });
+  } else if (summary.newConfigFolder) {
+    const folder = summary.newConfigFolder;
+    picks.push({
+      label: '$(new-folder) ' + l10n.t('Create the workspace lists (.policy-memo/) with commented starter files'),
+      detail: folder,
+      run: () => createConfigFolder(folder, summary.locale),
+    });
+  }
+  picks.push({ label: '$(book) ' + l10n.t('Open the rule docs'), run: () => openRuleDocs() });
+  const other = summary.run === 'onType' ? 'onSave' : 'onType';
+  picks.push({
+    label: '$(settings-gear) ' + (other === 'onSave' ? l10n.t('Check memos on save only') : l10n.t('Check memos as you type')),
+    detail: l10n.t('Setting policyMemo.run for this workspace'),
+    run: () => vscode.workspace.getConfiguration('policyMemo', document.uri).update('run', other, vscode.ConfigurationTarget.Workspace),
+  });
+  if (canCheckWorkspace) picks.push({ label: '$(checklist) ' + l10n.t('Check all memos in the workspace'), run: () => vscode.commands.executeCommand('policyMemo.checkWorkspace') });
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: l10n.t('Policy Memo: what to do about this memo’s checks') });
+  await chosen?.run();
+}
+
+async function openConfigFolder(folder: string): Promise<void> {
+  const config = vscode.Uri.joinPath(vscode.Uri.file(folder), 'config.yaml');
+  try {
+    await vscode.workspace.fs.stat(config);
+    await vscode.window.showTextDocument(config);
+  } catch {
+    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(folder));
+  }
+}
+
+/** Creates `.policy-memo/` with its starter files; a file that exists is never replaced (nor is the folder's content touched). */
+async function createConfigFolder(folder: string, locale: 'en' | 'fr'): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  const files = STARTER_FILES[locale];
+  for (const [name, text] of Object.entries(files)) {
+    edit.createFile(vscode.Uri.joinPath(vscode.Uri.file(folder), name), { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(l10n.t('The folder {0} could not be created.', folder));
+    return;
+  }
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.Uri.file(folder), 'config.yaml'));
+}
+
+/** The rule docs shipped with the extension (docs/rules/), listed in a quick pick. */
+async function openRuleDocs(): Promise<void> {
+  const extension = vscode.extensions.getExtension('policy-memo.policy-memo');
+  if (!extension) return;
+  const folder = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules');
+  const french = l10n.locale() === 'fr';
+  const pages = (await vscode.workspace.fs.readDirectory(folder))
+    .map(([name]) => name)
+    .filter((name) => name.endsWith('.md') && name.endsWith('.fr.md') === french)
+    .sort();
+  const chosen = await vscode.window.showQuickPick(pages.map((name) => name.replace(/(\.fr)?\.md$/, '')), { placeHolder: l10n.t('Open the docs of a rule') });
+  if (chosen) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(folder, `${chosen}${french ? '.fr' : ''}.md`));
+}

@@ -1,0 +1,183 @@
+import type { CancellationToken, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { memoKindOf, t } from '../engine';
+import { MAX_MEMO_BYTES } from '../files/limits';
+import type { MemoFileList } from '../workspace/memo-files';
+import type { ConfigWatch } from './config-watch';
+import { MemoChecks } from './documents';
+import type { CheckWorkspaceParams, CheckWorkspaceResult } from './protocol';
+import type { FailureLog, ServerRuntime } from './runtime';
+import { localPathOf, pathToUri, SchemaLoader, SettingsStore } from './settings';
+import type { WorkspaceFolders } from './workspace-folders';
+
+/** The most memo files one workspace check looks at (the rest are left out, and the writer is told). */
+export const MAX_WORKSPACE_MEMOS = 10_000;
+/** Files checked at once: their reads overlap, their checks take turns. */
+const CONCURRENCY = 8;
+
+/** What the workspace check needs from the server. */
+export interface WorkspaceCheckDeps {
+  runtime: Pick<ServerRuntime, 'readFile' | 'listMemoFiles' | 'docsFolder'>;
+  folders: WorkspaceFolders;
+  settings: SettingsStore;
+  schemas: SchemaLoader;
+  workspaceFiles: Pick<ConfigWatch, 'configFor' | 'filesFor'>;
+  /** The open memos' own checks: an open memo is checked from the editor's text, as always. */
+  openChecks: Pick<MemoChecks, 'checkCurrent'>;
+  isOpen(uri: string): boolean;
+  publishDiagnostics(params: PublishDiagnosticsParams): Promise<void>;
+  progress(done: number, total: number): void;
+  inform(message: string): void;
+  log: FailureLog;
+}
+
+/**
+ * Checks the memos of the workspace folders that are not open, from disk, and keeps their
+ * diagnostics in step with the files once a first check ran: a changed file is checked again, a
+ * deleted one loses its diagnostics. A file whose text did not change is not sent again.
+ */
+export class WorkspaceCheck {
+  /** The closed memos checked from disk, by URI: the stamp of the file as read and its problem count. */
+  private readonly onDisk = new Map<string, { stamp: string; problems: number }>();
+  /** The file being checked, as a document of its own (a check reads it like an open one); only while it is checked. */
+  private readonly checking = new Map<string, TextDocument>();
+  private version = 0;
+  private readonly diskChecks: MemoChecks;
+  /** Whether a workspace check ran: from then on, disk changes are followed. */
+  private following = false;
+  private lastExclude: readonly string[] = [];
+
+  constructor(private readonly deps: WorkspaceCheckDeps) {
+    this.diskChecks = new MemoChecks({
+      documents: { get: (uri) => this.checking.get(uri) },
+      settings: deps.settings,
+      schemas: deps.schemas,
+      folders: deps.folders,
+      workspaceFiles: deps.workspaceFiles,
+      docsFolder: deps.runtime.docsFolder,
+      publishDiagnostics: deps.publishDiagnostics,
+      inform: deps.inform,
+    });
+  }
+
+  /** Checks every memo of the workspace folders; open memos count with their editor text. */
+  async checkAll(params: CheckWorkspaceParams | undefined, token?: CancellationToken): Promise<CheckWorkspaceResult> {
+    const exclude = Array.isArray(params?.exclude) ? params.exclude.filter((g): g is string => typeof g === 'string') : [];
+    this.following = true;
+    this.lastExclude = exclude;
+    const { files, capped } = await this.list(exclude);
+    if (capped) {
+      const settings = await this.deps.settings.of(pathToUri(files[0]));
+      this.deps.inform(t(this.deps.settings.localeOf(settings), 'workspace.capped', { max: MAX_WORKSPACE_MEMOS }));
+    }
+    // Memos checked before that are gone (deleted, or now excluded) lose their diagnostics.
+    const listed = new Set(files.map(pathToUri));
+    for (const uri of [...this.onDisk.keys()]) if (!listed.has(uri)) await this.drop(uri);
+
+    let done = 0;
+    let problems = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length && !token?.isCancellationRequested) {
+        const uri = pathToUri(files[next++]);
+        problems += await this.checkOne(uri);
+        done++;
+        if (done % 50 === 0 || done === files.length) this.deps.progress(done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    return { files: done, problems, capped, cancelled: token?.isCancellationRequested === true };
+  }
+
+  /** A memo file changed on disk (a watched-files event): checked again if the workspace is followed and it is not open. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    if (!this.following || !memoKindOf(uri) || this.deps.isOpen(uri)) return;
+    if (deleted) return this.drop(uri);
+    const file = localPathOf(uri);
+    if (file === undefined || !this.deps.folders.holds(file)) return;
+    // A new file is listed again, so `.gitignore` and `files.exclude` still apply to it.
+    if (!this.onDisk.has(uri) && !(await this.list(this.lastExclude)).files.includes(file)) return;
+    await this.checkOne(uri);
+  }
+
+  /** A memo was closed in the editor: its diagnostics become the file's on disk again (it would otherwise lose them). */
+  async closed(uri: string): Promise<boolean> {
+    if (!this.following) return false;
+    const file = localPathOf(uri);
+    if (file === undefined || !this.deps.folders.holds(file)) return false;
+    // The client dropped the memo's diagnostics as it closed: they are sent again, changed or not.
+    this.onDisk.delete(uri);
+    await this.checkOne(uri);
+    return true;
+  }
+
+  /** Settings or the config folder changed: the closed memos are checked again (their text is read again). */
+  async recheckAll(): Promise<void> {
+    if (!this.following) return;
+    // Forgetting the stamps makes every file count as changed.
+    for (const entry of this.onDisk.values()) entry.stamp = '';
+    await this.checkAll({ exclude: [...this.lastExclude] });
+  }
+
+  /** Whether a closed memo's diagnostics come from the workspace check. */
+  follows(uri: string): boolean {
+    return this.onDisk.has(uri);
+  }
+
+  /** Checks one memo and publishes its diagnostics (unless unchanged since last time); returns its problem count. */
+  private async checkOne(uri: string): Promise<number> {
+    try {
+      if (this.deps.isOpen(uri)) {
+        // The editor's text wins, and its diagnostics are the open memo's own (published as it is checked).
+        this.onDisk.delete(uri);
+        return (await this.deps.openChecks.checkCurrent(uri)).findings.length;
+      }
+      const file = localPathOf(uri);
+      if (file === undefined) return 0;
+      const read = await this.deps.runtime.readFile(file, { maxBytes: MAX_MEMO_BYTES, root: this.deps.folders.folderOf(uri) });
+      if (!('text' in read)) {
+        if (read.refused === 'notFound') await this.drop(uri);
+        return 0;
+      }
+      const before = this.onDisk.get(uri);
+      if (before && before.stamp === read.stamp) return before.problems;
+      const kind = memoKindOf(uri);
+      this.checking.set(uri, TextDocument.create(uri, kind === 'markdown' ? 'markdown' : 'yaml', ++this.version, read.text));
+      try {
+        await this.diskChecks.publish(uri);
+      } finally {
+        this.checking.delete(uri);
+      }
+      const problems = this.diskChecks.publishedCountOf(uri);
+      // Nothing of the check is kept but its count: thousands of memos are not held in memory.
+      this.diskChecks.forget(uri);
+      this.onDisk.set(uri, { stamp: read.stamp, problems });
+      return problems;
+    } catch (error) {
+      this.deps.log(`workspace check of ${uri}`, error);
+      return 0;
+    }
+  }
+
+  /** Forgets a memo checked from disk and clears its diagnostics. */
+  private async drop(uri: string): Promise<void> {
+    if (!this.onDisk.delete(uri)) return;
+    this.diskChecks.forget(uri);
+    await this.deps.publishDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The memo files of every workspace folder, at most MAX_WORKSPACE_MEMOS in all. */
+  private async list(exclude: readonly string[]): Promise<MemoFileList> {
+    const files: string[] = [];
+    let capped = false;
+    const listMemoFiles = this.deps.runtime.listMemoFiles;
+    if (!listMemoFiles) return { files, capped };
+    for (const folder of this.deps.folders.all) {
+      const found = await listMemoFiles(folder, { exclude, max: MAX_WORKSPACE_MEMOS - files.length });
+      files.push(...found.files);
+      capped ||= found.capped;
+      if (files.length >= MAX_WORKSPACE_MEMOS) break;
+    }
+    return { files, capped };
+  }
+}

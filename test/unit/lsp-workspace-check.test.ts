@@ -1,0 +1,153 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover } from 'vscode-languageserver-protocol';
+import type { CheckWorkspaceResult, MemoSummary } from '../../server/src/lsp/protocol';
+import { LspClient } from '../support/lsp';
+import { fixture } from '../support/memo';
+import { scratchDir } from '../support/scratch';
+
+const GOOD = readFileSync(fixture('..', '..', 'examples', 'winter-readiness.en.memo.md'), 'utf8').replace(/^translation: .*\n/m, '');
+const BROKEN = GOOD.replace(/^date: .*$/m, 'date: 02/10/2026');
+const uriOf = (file: string) => pathToFileURL(file).toString();
+const hasDateProblem = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'date-format');
+
+describe('the language server: every memo of the workspace, and what applied to a memo', () => {
+  let client: LspClient;
+  let ws: string;
+  const file = (name: string) => path.join(ws, name);
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(file(name)), { recursive: true });
+    writeFileSync(file(name), text);
+  };
+  const checkWorkspace = (exclude: string[] = []) => client.connection.sendRequest('policyMemo/checkWorkspace', { exclude }) as Promise<CheckWorkspaceResult>;
+  const summary = (uri: string) => client.connection.sendRequest('policyMemo/memoSummary', { uri }) as Promise<MemoSummary>;
+  const published = (name: string) => client.published.filter((p) => p.uri === uriOf(file(name)));
+
+  beforeEach(async () => {
+    ws = scratchDir('policy-memo-workspace');
+    client = new LspClient();
+  });
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  const start = (trusted = true) =>
+    client.initialize({
+      workspaceFolders: [{ uri: uriOf(ws), name: 'ws' }],
+      rootUri: uriOf(ws),
+      initializationOptions: { trusted },
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+
+  it('checks the memos that are not open, leaving out node_modules, .gitignore and the excluded globs', async () => {
+    write('good.memo.md', GOOD);
+    write('sub/broken.memo.md', BROKEN);
+    write('node_modules/pkg/dep.memo.md', BROKEN);
+    write('build/out.memo.md', BROKEN);
+    write('.gitignore', 'build/\n');
+    write('drafts/old.memo.md', BROKEN);
+    write('sub/.gitignore', 'local.memo.md\n');
+    write('sub/local.memo.md', BROKEN);
+    write('notes.md', BROKEN);
+    await start();
+    const brokenShown = client.diagnostics(uriOf(file('sub/broken.memo.md')), hasDateProblem);
+    const result = await checkWorkspace(['drafts/**']);
+    await brokenShown;
+    assert.equal(result.files, 2);
+    assert.equal(result.capped, false);
+    assert.equal(result.cancelled, false);
+    assert.ok(result.problems >= 1);
+    assert.deepEqual(
+      [...new Set(client.published.map((p) => path.relative(ws, new URL(p.uri).pathname)))].sort(),
+      ['good.memo.md', 'sub/broken.memo.md'],
+      'only the listed memos get diagnostics',
+    );
+    assert.equal(published('good.memo.md').at(-1)?.diagnostics.length, 0);
+  });
+
+  it('follows the files after a check: a file broken on disk shows it, a deleted one loses its diagnostics, an unchanged one is not sent again', async () => {
+    write('a.memo.md', GOOD);
+    write('b.memo.md', BROKEN);
+    await start();
+    await checkWorkspace();
+    const sentBefore = published('a.memo.md').length;
+    // Checked again with nothing changed: nothing is sent again.
+    await checkWorkspace();
+    assert.equal(published('a.memo.md').length, sentBefore);
+
+    const aBroken = client.diagnostics(uriOf(file('a.memo.md')), hasDateProblem);
+    write('a.memo.md', BROKEN);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('a.memo.md')), type: 2 }] });
+    await aBroken;
+
+    const bCleared = client.diagnostics(uriOf(file('b.memo.md')), (p) => p.diagnostics.length === 0);
+    rmSync(file('b.memo.md'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('b.memo.md')), type: 3 }] });
+    await bCleared;
+
+    // A memo opened then closed keeps its file's diagnostics (instead of losing them as it closes).
+    await client.open(uriOf(file('a.memo.md')), GOOD, 1);
+    const backFromDisk = client.diagnostics(uriOf(file('a.memo.md')), hasDateProblem);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(file('a.memo.md')) } });
+    await backFromDisk;
+  });
+
+  it('without a workspace check, a closed memo loses its diagnostics as before', async () => {
+    write('a.memo.md', BROKEN);
+    await start();
+    await client.open(uriOf(file('a.memo.md')), BROKEN, 1);
+    await client.close(uriOf(file('a.memo.md')));
+  });
+
+  it('says what applied: the built-in schema, no config folder, Canadian typography, English, as you type', async () => {
+    write('a.memo.md', GOOD);
+    await start();
+    await client.open(uriOf(file('a.memo.md')), GOOD, 1);
+    const s = await summary(uriOf(file('a.memo.md')));
+    assert.equal(s.run, 'onType');
+    assert.equal(s.configFolder, undefined);
+    assert.equal(s.newConfigFolder, path.join(ws, '.policy-memo'));
+    assert.match(s.markdown, /Schema: the built-in memo schema\./);
+    assert.match(s.markdown, /Workspace lists: none/);
+    assert.match(s.markdown, /Typography: Canadian French/);
+    assert.match(s.markdown, /Messages: in English \(setting policyMemo\.locale: auto\)/);
+    assert.match(s.markdown, /Checked as you type/);
+  });
+
+  it('says the custom schema is ignored in an untrusted workspace, names the config folder and its typography, in French', async () => {
+    write('.policy-memo/config.yaml', 'typography: france\n');
+    write('schema.json', '{}');
+    write('a.memo.md', GOOD);
+    client.settings = { policyMemo: { schema: 'schema.json', locale: 'fr' } };
+    await start(false);
+    await client.open(uriOf(file('a.memo.md')), GOOD, 1);
+    const s = await summary(uriOf(file('a.memo.md')));
+    assert.equal(s.locale, 'fr');
+    assert.equal(s.configFolder, path.join(ws, '.policy-memo'));
+    assert.match(s.markdown, /Le schéma personnalisé `schema\.json` est ignoré, car cet espace de travail n’est pas approuvé/);
+    assert.match(s.markdown, /Typographie\u00a0: française de France/);
+    assert.ok(s.markdown.includes('`' + path.join(ws, '.policy-memo') + '`'));
+  });
+
+  it('says a custom schema applies in a trusted workspace, and that a large memo is checked on open and save only', async () => {
+    write('schema.json', JSON.stringify({ type: 'object', required: ['subject'] }));
+    client.settings = { policyMemo: { schema: 'schema.json', maxFileSize: 0.1 } };
+    await start(true);
+    const big = GOOD + '\nA paragraph of the body.\n'.repeat(6000);
+    await client.open(uriOf(file('big.memo.md')), big, 1);
+    const s = await summary(uriOf(file('big.memo.md')));
+    assert.equal(s.run, 'onSave');
+    assert.match(s.markdown, /Schema: the custom schema `schema\.json`/);
+    assert.match(s.markdown, /Checked on open and save only: the memo is larger than policyMemo\.maxFileSize \(0\.1 MB\)/);
+  });
+
+  it('shows the same summary when hovering the front matter’s opening ---', async () => {
+    await start();
+    await client.open(uriOf(file('a.memo.md')), GOOD, 1);
+    const hover = (await client.hover({ textDocument: { uri: uriOf(file('a.memo.md')) }, position: { line: 0, character: 1 } })) as Hover;
+    const s = await summary(uriOf(file('a.memo.md')));
+    assert.deepEqual(hover.contents, { kind: 'markdown', value: s.markdown });
+  });
+});
