@@ -104,4 +104,7 @@ end)
 step('write', function()
   vim.cmd('write')
   results.written = true
+  -- A barrier before :qa: the server answers in order, so once this hover is answered it has handled the
+  -- save and is idle, and it can end within the half second Neovim 0.7 gives its servers as it quits.
+  vim.lsp.buf_request_sync(0, 'textDocument/hover', vim.lsp.util.make_position_params(), expect.timeout)
 end)

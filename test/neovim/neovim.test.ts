@@ -23,8 +23,8 @@ describe('the language server in another editor', function () {
   /** PATH with the installed package's commands first, as after `npm install -g`. */
   const PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
   /** Only what npm needs to find its cache and registry (never npm_config_prefix and the like from `npm run`). */
-  const npmEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
-  for (const key of ['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']) if (process.env[key]) npmEnv[key] = process.env[key];
+  // npm as the user runs it: their registry, proxy and certificate settings (a bare environment loses the CA file).
+  const npmEnv: NodeJS.ProcessEnv = { ...process.env };
 
   before('packs the package and installs the tarball with npm install -g', async () => {
     const packed = await runBounded('npm', ['pack', '--pack-destination', scratch], { cwd: ROOT, env: npmEnv, ms: 120000 });

@@ -1,3 +1,18 @@
+/** The directory's example, the same in both languages (official names are given in both). */
+const DIRECTORY_EXAMPLE = [
+  '#',
+  '# ministries:',
+  '#   - en: Ministry of Example Affairs',
+  '#     fr: Ministère des Affaires exemplaires',
+  '#     acronym: MEA',
+  'ministries: []',
+  '# divisions:',
+  '#   - en: Policy Division',
+  '#     fr: Division des politiques',
+  'divisions: []',
+  '',
+];
+
 /**
  * The starter files of a new `.policy-memo/` folder, with comments in the writer's language. Each is
  * valid as it is (the defaults), so creating the folder changes no memo's findings.
@@ -25,17 +40,7 @@ export const STARTER_FILES: Record<'en' | 'fr', Record<'config.yaml' | 'director
     'directory.yaml': [
       '# Official names of ministries and divisions, in both languages; they add to the built-in',
       '# directory (or replace one of its names). Completion after ministry: and divisions: offers them.',
-      '#',
-      '# ministries:',
-      '#   - en: Ministry of Example Affairs',
-      '#     fr: Ministère des Affaires exemplaires',
-      '#     acronym: MEA',
-      'ministries: []',
-      '# divisions:',
-      '#   - en: Policy Division',
-      '#     fr: Division des politiques',
-      'divisions: []',
-      '',
+      ...DIRECTORY_EXAMPLE,
     ].join('\n'),
   },
   fr: {
@@ -60,17 +65,7 @@ export const STARTER_FILES: Record<'en' | 'fr', Record<'config.yaml' | 'director
     'directory.yaml': [
       '# Noms officiels des ministères et des divisions, dans les deux langues; ils s\u2019ajoutent au',
       '# répertoire intégré (ou remplacent un de ses noms). La complétion après ministry: et divisions: les propose.',
-      '#',
-      '# ministries:',
-      '#   - en: Ministry of Example Affairs',
-      '#     fr: Ministère des Affaires exemplaires',
-      '#     acronym: MEA',
-      'ministries: []',
-      '# divisions:',
-      '#   - en: Policy Division',
-      '#     fr: Division des politiques',
-      'divisions: []',
-      '',
+      ...DIRECTORY_EXAMPLE,
     ].join('\n'),
   },
 };
