@@ -248,7 +248,8 @@ async function checkFrenchInEnglishVsCode(workbench: Workbench, folder: string):
     if (left.length > 0) throw new Error(`English left: ${left.join(' | ')}`);
   };
   const settings = path.join(folder, '.vscode', 'settings.json');
-  writeFileSync(settings, readFileSync(settings, 'utf8').replace('"policyMemo.locale": "en"', '"policyMemo.locale": "fr"'));
+  // The workspace's settings as the suite left them (plain JSON: VS Code writes it without comments).
+  writeFileSync(settings, `${JSON.stringify({ ...(JSON.parse(readFileSync(settings, 'utf8')) as object), 'policyMemo.locale': 'fr' }, null, 2)}\n`);
   await step('the preview: its title, banner and language buttons', workbench, async () => {
     await workbench.page.keyboard.press('Control+1');
     await workbench.openFile('broken.memo.md');

@@ -57,11 +57,13 @@ describe('Snippets', () => {
     const document = await untitledMemo('snippets-locale.memo.md', '');
     const described = async () => (await snippetItems(document, new vscode.Position(0, 0))).find((i) => i.label === 'memo_fr')?.description;
     assert.equal(await described(), 'Whole memo in French');
+    // Put back as it was (the suite's workspace sets "en"), not removed: later checks change it on disk.
+    const before = vscode.workspace.getConfiguration().inspect('policyMemo.locale')?.workspaceValue;
     await setWorkspaceSetting('policyMemo.locale', 'fr');
     try {
       assert.equal(await described(), 'Note de service complète en français');
     } finally {
-      await setWorkspaceSetting('policyMemo.locale', undefined);
+      await setWorkspaceSetting('policyMemo.locale', before);
     }
   });
 
