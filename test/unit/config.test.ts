@@ -24,7 +24,16 @@ describe('the .policy-memo config folder', () => {
     assert.deepEqual(config.glossary, [{ fr: 'MTFDC' }]);
     const finding = configProblemFinding(config.problems[0], 'fr');
     assert.equal(finding.rule, 'config');
-    assert.match(finding.message, /^Erreur YAML\u00a0: .* les notes sont vérifiées avec les valeurs par défaut\.$/);
+    // In the writer's words: one of our messages for the parser's error code, never the parser's English.
+    assert.equal(finding.message, t('fr', 'config.ignored', { problem: t('fr', 'yaml.badIndent') }));
+  });
+
+  it('an alias used past the limit in a config file is said in the writer\'s words, not the parser\'s', () => {
+    const text = `a: &x [1, 2]\nacronyms: [${Array(150).fill('*x').join(', ')}]\n`;
+    const config = buildConfig({ config: file('config.yaml', text) });
+    assert.deepEqual(config.problems.map((p) => [p.message, p.params]), [['yaml.aliases', { limit: 100 }]]);
+    const memo = checkMemo(`---\nlang: en\nx: &x [1]\ny: [${Array(150).fill('*x').join(', ')}]\n---\nBody.\n`, 'markdown', { locale: 'fr' });
+    assert.deepEqual(memo.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [t('fr', 'yaml.aliases', { limit: 100 })]);
   });
 
   it('a value the schema refuses is reported at that value, in the writer\'s words', () => {

@@ -109,6 +109,7 @@ describe('the language server: every memo of the workspace, and what applied to 
     assert.equal(s.run, 'onType');
     assert.equal(s.configFolder, undefined);
     assert.equal(s.newConfigFolder, path.join(ws, '.policy-memo'));
+    assert.equal(s.configFolderUri, uriOf(path.join(ws, '.policy-memo')));
     assert.match(s.markdown, /Schema: the built-in memo schema\./);
     assert.match(s.markdown, /Workspace lists: none/);
     assert.match(s.markdown, /Typography: Canadian French/);
@@ -126,6 +127,7 @@ describe('the language server: every memo of the workspace, and what applied to 
     const s = await summary(uriOf(file('a.memo.md')));
     assert.equal(s.locale, 'fr');
     assert.equal(s.configFolder, path.join(ws, '.policy-memo'));
+    assert.equal(s.configFolderUri, uriOf(path.join(ws, '.policy-memo')));
     assert.match(s.markdown, /Le schéma personnalisé `schema\.json` est ignoré, car cet espace de travail n’est pas approuvé/);
     assert.match(s.markdown, /Typographie\u00a0: française de France/);
     assert.ok(s.markdown.includes('`' + path.join(ws, '.policy-memo') + '`'));

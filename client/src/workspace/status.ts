@@ -95,14 +95,13 @@ async function showStatusPick(client: RunningClient, canCheckWorkspace: boolean)
   }
   type Pick = vscode.QuickPickItem & { run(): Thenable<unknown> | Promise<unknown> };
   const picks: Pick[] = [];
-  if (summary.configFolder) {
-    const folder = summary.configFolder;
-    picks.push({ label: '$(folder-opened) ' + l10n.t('Open the workspace lists (.policy-memo/)'), detail: folder, run: () => openConfigFolder(folder) });
-  } else if (summary.newConfigFolder) {
-    const folder = summary.newConfigFolder;
+  const folder = summary.configFolderUri ? vscode.Uri.parse(summary.configFolderUri, true) : undefined;
+  if (summary.configFolder && folder) {
+    picks.push({ label: '$(folder-opened) ' + l10n.t('Open the workspace lists (.policy-memo/)'), detail: summary.configFolder, run: () => openConfigFolder(folder) });
+  } else if (summary.newConfigFolder && folder) {
     picks.push({
       label: '$(new-folder) ' + l10n.t('Create the workspace lists (.policy-memo/) with commented starter files'),
-      detail: folder,
+      detail: summary.newConfigFolder,
       run: () => createConfigFolder(folder, summary.locale),
     });
   }
@@ -118,28 +117,28 @@ async function showStatusPick(client: RunningClient, canCheckWorkspace: boolean)
   await chosen?.run();
 }
 
-async function openConfigFolder(folder: string): Promise<void> {
-  const config = vscode.Uri.joinPath(vscode.Uri.file(folder), 'config.yaml');
+async function openConfigFolder(folder: vscode.Uri): Promise<void> {
+  const config = vscode.Uri.joinPath(folder, 'config.yaml');
   try {
     await vscode.workspace.fs.stat(config);
     await vscode.window.showTextDocument(config);
   } catch {
-    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(folder));
+    await vscode.commands.executeCommand('revealInExplorer', folder);
   }
 }
 
 /** Creates `.policy-memo/` with its starter files; a file that exists is never replaced (nor is the folder's content touched). */
-async function createConfigFolder(folder: string, locale: 'en' | 'fr'): Promise<void> {
+async function createConfigFolder(folder: vscode.Uri, locale: 'en' | 'fr'): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   const files = STARTER_FILES[locale];
   for (const [name, text] of Object.entries(files)) {
-    edit.createFile(vscode.Uri.joinPath(vscode.Uri.file(folder), name), { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+    edit.createFile(vscode.Uri.joinPath(folder, name), { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(l10n.t('The folder {0} could not be created.', folder));
+    void vscode.window.showErrorMessage(l10n.t('The folder {0} could not be created.', vscode.workspace.asRelativePath(folder)));
     return;
   }
-  await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.Uri.file(folder), 'config.yaml'));
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'config.yaml'));
 }
 
 /** The rule docs shipped with the extension (docs/rules/), listed in a quick pick. */

@@ -84,7 +84,7 @@ export interface ParsedMemo {
 }
 
 /** Limits alias expansion so a "billion laughs" document cannot exhaust memory. */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 /**
  * The most YAML (in UTF-16 code units) parsed per check. The `yaml` package parses about 2 MB of

@@ -123,6 +123,8 @@ export interface MemoSummary {
   configFolder?: string;
   /** Where a new `.policy-memo/` folder would go (the memo's workspace folder), when the memo has none. */
   newConfigFolder?: string;
+  /** The same folder as a URI in the workspace's own scheme (`file:`, or `vscode-vfs:` on the web), for the client to open. */
+  configFolderUri?: string;
   /** When the memo is checked now: as the writer types, or on open and save only. */
   run: 'onType' | 'onSave';
   /** The memo's language for messages (the client's quick pick speaks it too). */

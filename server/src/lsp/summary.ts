@@ -4,7 +4,7 @@ import { CONFIG_FOLDER } from '../workspace/config-folder';
 import type { ConfigWatch } from './config-watch';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
 import type { MemoDocumentParams, MemoSummary } from './protocol';
-import { isLarge, localPathOf, SchemaLoader, SettingsStore, sizeLimit } from './settings';
+import { isLarge, localPathOf, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the summary needs from the server. */
@@ -53,5 +53,6 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParam
   const file = localPathOf(uri);
   const newConfigFolder = !configFolder && file !== undefined && folders.holds(file) ? path.join(folders.folderOf(uri), CONFIG_FOLDER) : undefined;
   const markdown = [`**${say('summary.heading')}**`, '', ...lines.map((line) => `- ${line}`)].join('\n');
-  return { markdown, configFolder, newConfigFolder, run, locale };
+  const folder = configFolder ?? newConfigFolder;
+  return { markdown, configFolder, newConfigFolder, configFolderUri: folder !== undefined ? pathToUri(folder) : undefined, run, locale };
 }

@@ -115,6 +115,6 @@ describe('bounded checks: duplicate keys and .policy-memo files', () => {
 
   it('finds a duplicate key in a config file', () => {
     const config = buildConfig({ config: { path: '/w/.policy-memo/config.yaml', text: 'typography: canada\ntypography: france\n' } });
-    assert.deepEqual(config.problems.map((p) => [p.message, p.start]), [['config.yaml', 19]]);
+    assert.deepEqual(config.problems.map((p) => [p.message, p.start]), [['yaml.code.duplicateKey', 19]]);
   });
 });

@@ -6,7 +6,8 @@ import { keyNodeAt, nodeAt } from '../ast';
 import type { Finding } from '../findings';
 import { refusalText } from '../file-refusal';
 import { Locale, MessageId, MessageParams, t } from '../messages';
-import { MAX_YAML_NODES, parseYamlDocument, yamlComplexity } from '../parse';
+import { MAX_ALIAS_COUNT, MAX_YAML_NODES, parseYamlDocument, yamlComplexity } from '../parse';
+import { YAML_ERROR_MESSAGES } from '../rules/yaml-syntax';
 import { compileShippedSchema, errorPath, JsonSchema, MAX_VALUES_FOR_ALL_ERRORS, MemoSchema, SchemaError, validateMemoData } from '../schema';
 import { LineIndex } from '../text';
 import { starterDirectory } from './starter-directory';
@@ -105,7 +106,8 @@ function read(file: ConfigFile | undefined, kind: 'config' | 'directory' | 'glos
   if (!doc) return fail(0, lineEnd(file.text), 'yaml.tooManyNodes');
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    return fail(error.pos[0], error.pos[1], 'config.yaml', { message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
+    // The parser's own text is English and technical: each of its error codes has a message of ours.
+    return fail(error.pos[0], error.pos[1], YAML_ERROR_MESSAGES[error.code]);
   }
   const tooComplex = yamlComplexity(doc);
   if (tooComplex) {
@@ -113,9 +115,10 @@ function read(file: ConfigFile | undefined, kind: 'config' | 'directory' | 'glos
   }
   let data: unknown;
   try {
-    data = doc.contents === null ? (kind === 'glossary' ? [] : {}) : doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return fail(0, lineEnd(file.text), 'config.yaml', { message: (error as Error).message });
+    data = doc.contents === null ? (kind === 'glossary' ? [] : {}) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    // toJS refuses an alias used past the limit (its only refusal for a document that parsed).
+    return fail(0, lineEnd(file.text), 'yaml.aliases', { limit: MAX_ALIAS_COUNT });
   }
   // One error is reported: past MAX_VALUES_FOR_ALL_ERRORS values (aliases counting what they repeat),
   // the first found, rather than all of them (99 aliases of a 990-key entry: 98,000 errors, seconds).

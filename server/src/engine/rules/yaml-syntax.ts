@@ -2,7 +2,7 @@ import type { ErrorCode } from 'yaml';
 import type { RuleContext } from '../context';
 import type { Fix } from '../findings';
 import type { MessageId } from '../messages';
-import { MAX_YAML_LENGTH, MAX_YAML_NODES } from '../parse';
+import { MAX_ALIAS_COUNT, MAX_YAML_LENGTH, MAX_YAML_NODES } from '../parse';
 import type { Rule } from '../rule';
 import { duplicateKeys, explain, lastKeyLineEnd, validButWrong, YamlLines, YamlMistake } from '../yaml-mistakes';
 
@@ -135,7 +135,7 @@ export const yamlSyntax: Rule = {
     if (memo.dataError) {
       const [start, end] = doc.contents ? ctx.spanOf(doc.contents) : [memo.yamlStart, memo.yamlStart];
       const firstLineEnd = memo.lines.lineEnd(memo.lines.positionAt(start).line);
-      ctx.report({ start, end: Math.min(end, firstLineEnd), message: ctx.t('yaml.aliases', { message: memo.dataError }) });
+      ctx.report({ start, end: Math.min(end, firstLineEnd), message: ctx.t('yaml.aliases', { limit: MAX_ALIAS_COUNT }) });
     }
   },
 };
