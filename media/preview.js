@@ -9,8 +9,17 @@
   const toolbar = document.querySelector('.toolbar');
   const banner = document.querySelector('.banner');
   let restored = false;
-  /** Scroll events our own scrolling will cause: they are not the writer's, so the editor is not moved back. */
-  let ownScrolls = 0;
+  /**
+   * Where our own last scroll went: the scroll event that lands there is not the writer's, so the editor
+   * is not moved back. A position, not a count: the browser may fold several scrolls into one event.
+   */
+  let ownTarget;
+
+  function scrollOurselvesTo(y) {
+    // Where the browser will really stop: past the end, a scroll stops at the bottom.
+    ownTarget = Math.min(y, Math.max(0, document.documentElement.scrollHeight - window.innerHeight));
+    window.scrollTo(0, y);
+  }
 
   function save() {
     vscode.setState(state);
@@ -145,8 +154,7 @@
   function scrollToLine(line) {
     const y = Math.max(0, Math.round(offsetOfLine(line) - topInset()));
     if (Math.abs(window.scrollY - y) < 1) return;
-    ownScrolls++;
-    window.scrollTo(0, y);
+    scrollOurselvesTo(y);
   }
 
   window.addEventListener('message', (event) => {
@@ -173,10 +181,7 @@
       save();
     }
     const target = restored ? y : state.scrollY;
-    if (Math.abs(window.scrollY - target) >= 1) {
-      ownScrolls++;
-      window.scrollTo(0, target);
-    }
+    if (Math.abs(window.scrollY - target) >= 1) scrollOurselvesTo(target);
     restored = true;
   });
 
@@ -205,8 +210,9 @@
   let scrollTimer;
   let revealFrame = 0;
   window.addEventListener('scroll', () => {
-    if (ownScrolls > 0) ownScrolls--;
-    else if (!revealFrame) {
+    const ours = ownTarget !== undefined && Math.abs(window.scrollY - ownTarget) < 1;
+    ownTarget = undefined;
+    if (!ours && !revealFrame) {
       // The writer scrolled the preview: the editor shows the same source line, once per frame at most.
       revealFrame = window.requestAnimationFrame(() => {
         revealFrame = 0;
