@@ -3,8 +3,8 @@
 // request at a time, and a webview that replaces only the blocks that changed). Writes bench/PREVIEW.md.
 // Typing-latency proxy: time spent rendering per keystroke = renders per keystroke × (server render +
 // webview update). Numbers are measured here, never asserted in tests.
-/* global URL, window, document, MessageEvent -- the page.evaluate callbacks run in the browser */
-import { readFileSync, writeFileSync } from 'node:fs';
+/* global window, document, MessageEvent -- the page.evaluate callbacks run in the browser */
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,10 +15,10 @@ const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const require = createRequire(import.meta.url);
 const { parseMemo } = require(path.join(ROOT, 'out/server/src/engine'));
-const { renderMemo, webviewHtml, mediaFolder } = require(path.join(ROOT, 'out/server/src/preview'));
+const { renderMemo } = require(path.join(ROOT, 'out/server/src/preview'));
 const { previewDelay, PREVIEW_DELAY_MS } = require(path.join(ROOT, 'out/server/src/preview/webview'));
 const { memoOfSize } = require(path.join(ROOT, 'out/test/support/generated-memos.js'));
-const { launchChromium } = require(path.join(ROOT, 'out/test/support/browser.js'));
+const { launchChromium, serveWebviewShell, WEBVIEW_ORIGIN: ORIGIN } = require(path.join(ROOT, 'out/test/support/browser.js'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
@@ -85,23 +85,12 @@ function rendersFor(delay, cost, oneAtATime, interval = INTERVAL_MS) {
 }
 
 // ---------- webview side: showing a new rendering in Chromium ----------
-const ORIGIN = 'https://preview.test';
 async function timeWebview() {
   const browser = await launchChromium({ width: 1200, height: 900 });
   try {
     const page = await browser.context.newPage();
     await page.addInitScript('window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });');
-    const shell = webviewHtml({
-      cspSource: ORIGIN, nonce: 'bench-nonce', styles: [`${ORIGIN}/media/memo.css`, `${ORIGIN}/media/preview.css`],
-      script: `${ORIGIN}/media/preview.js`, uiLang: 'en', text: { toolbar: 'Language', english: 'English', french: 'Français', both: 'Both' },
-    });
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) return route.abort();
-      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: shell });
-      const type = url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css';
-      return route.fulfill({ contentType: type, body: readFileSync(path.join(mediaFolder(), path.basename(url.pathname)), 'utf8') });
-    });
+    await serveWebviewShell(page, 'bench-nonce');
     await page.goto(`${ORIGIN}/`);
     const html = (n) => renderMemo(parseMemo(typed(n), 'markdown'), { sourceLines: true }).html;
     const message = (n) => ({ type: 'update', html: html(n), langs: ['en'], stale: false, colors: 'paper', source: 'file:///bench.memo.md' });

@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { parseMemo } from '../../server/src/engine';
-import { exportMemo, mediaFolder, renderMemo, webviewHtml } from '../../server/src/preview';
-import { launchChromium, testOutput } from '../support/browser';
+import { exportMemo, renderMemo } from '../../server/src/preview';
+import { launchChromium, serveWebviewShell, testOutput, WEBVIEW_ORIGIN as ORIGIN } from '../support/browser';
 import { hostileMemo, PAYLOADS } from '../support/hostile';
 
-const ORIGIN = 'https://preview.test';
 
 /** Records, from before any page script, what a successful attack would leave behind. */
 const WATCH = `
@@ -103,23 +101,8 @@ describe('hostile memos in headless Chromium', function () {
     it(`shows ${name} hostile memos in the preview webview page, under its CSP, as inert, escaped text`, async () => {
       const page = await browser.context.newPage();
       await page.addInitScript(WATCH);
-      const media = mediaFolder();
-      const shell = webviewHtml({
-        cspSource: ORIGIN,
-        nonce: 'test-nonce-0123456789',
-        styles: [`${ORIGIN}/media/memo.css`, `${ORIGIN}/media/preview.css`],
-        script: `${ORIGIN}/media/preview.js`,
-        uiLang: 'en',
-        text: { toolbar: 'Language', english: 'English', french: 'Français', both: 'Both' },
-      });
       // The webview's origin, served from memory: the shell and the media folder, nothing else.
-      await page.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        if (url.origin !== ORIGIN) return route.abort();
-        if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: shell });
-        const type = url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css';
-        return route.fulfill({ contentType: type, body: readFileSync(path.join(media, path.basename(url.pathname)), 'utf8') });
-      });
+      await serveWebviewShell(page, 'test-nonce-0123456789');
       const seen = watch(page, (url) => url.startsWith(`${ORIGIN}/`));
       await page.goto(`${ORIGIN}/`);
       // The nonce script runs (it says it is ready); everything else is the memo.

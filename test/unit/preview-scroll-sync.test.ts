@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseMemo } from '../../server/src/engine';
-import { exportMemo, mediaFolder, renderMemo, webviewHtml } from '../../server/src/preview';
+import { exportMemo, renderMemo } from '../../server/src/preview';
 import { previewDelay, restoredPreview } from '../../server/src/preview/webview';
-import { launchChromium } from '../support/browser';
+import { launchChromium, serveWebviewShell, WEBVIEW_ORIGIN as ORIGIN } from '../support/browser';
 import { ROOT } from '../support/memo';
 
 const HEADER = [
@@ -86,7 +86,6 @@ describe('preview scroll sync: source lines', () => {
   });
 });
 
-const ORIGIN = 'https://preview.test';
 
 /** What the webview script posts and saves, recorded from before it runs. */
 const RECORD = `
@@ -120,21 +119,7 @@ describe('preview scroll sync in the webview page (headless Chromium)', function
     browser = await launchChromium({ width: 900, height: 700 });
     page = await browser.context.newPage();
     await page.addInitScript(RECORD);
-    const shell = webviewHtml({
-      cspSource: ORIGIN,
-      nonce: 'test-nonce-0123456789',
-      styles: [`${ORIGIN}/media/memo.css`, `${ORIGIN}/media/preview.css`],
-      script: `${ORIGIN}/media/preview.js`,
-      uiLang: 'en',
-      text: { toolbar: 'Language', english: 'English', french: 'Français', both: 'Both' },
-    });
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) return route.abort();
-      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: shell });
-      const type = url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css';
-      return route.fulfill({ contentType: type, body: readFileSync(path.join(mediaFolder(), path.basename(url.pathname)), 'utf8') });
-    });
+    await serveWebviewShell(page, 'test-nonce-0123456789');
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
     await update(text);
