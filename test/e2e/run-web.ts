@@ -9,7 +9,7 @@
  * `.policy-memo/glossary.yaml`, which the server reads again (through the client's
  * vscode.workspace.fs) and which silences the acronym finding.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,6 +17,7 @@ import { prepareWorkspace } from '../integration/passes';
 import { assertInstalled, installExtension, newProfile, RunningCodeServer, startCodeServer } from './code-server';
 import { PRODUCT_VSIX } from './extensions';
 import { launchBrowser, UI_LIMIT_MS, Workbench } from './workbench';
+import { brokenMemoProblems, dateQuickFix, referencePreview } from './writer-steps';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUTPUT = path.join(ROOT, 'test-output');
@@ -51,39 +52,15 @@ async function paletteEntries(workbench: Workbench, text: string): Promise<strin
 
 async function checkOnTheWeb(workbench: Workbench, folder: string): Promise<void> {
   console.log('\nThe web extension (code-server, web worker extension host):');
-  await step('the broken memo’s three problems are in the Problems panel', workbench, async () => {
-    await workbench.openFile('broken.memo.md');
-    const rows = await workbench.problemsOf('broken.memo.md', 3);
-    for (const rule of ['recipients', 'schema', 'date-format']) {
-      if (!rows.some((r) => r.includes(`policy-memo${rule}[`))) throw new Error(`no ${rule} problem in: ${rows.join(' | ')}`);
-    }
-    return rows.map((r) => r.replace(/policy-memo([\w-]+)\[/, ' policy-memo($1) [')).join(' | ');
-  });
+  await brokenMemoProblems(step, workbench, 'the broken memo’s three problems are in the Problems panel');
   await step('it runs in the web worker host: Export to HTML and to Word are offered, Export to PDF is not', workbench, async () => {
     const entries = await paletteEntries(workbench, 'Policy Memo: Export to');
     const pdf = entries.filter((e) => e.includes('PDF'));
     if (!entries.some((e) => e.includes('HTML')) || !entries.some((e) => e.includes('Word')) || pdf.length > 0) throw new Error(`offered: ${entries.join(' | ')}`);
     return entries.join(' | ');
   });
-  await step('Ctrl+. on the hand-written date offers the fix, and applying it rewrites the date', workbench, async () => {
-    await workbench.openFile('broken.memo.md');
-    const line = (await workbench.editorText()).split('\n').findIndex((l) => l.startsWith('date: June 11, 2021'));
-    if (line < 0) throw new Error('the date line is not on screen');
-    await workbench.goTo(line + 1, 10);
-    const offered = await workbench.quickFix('Write the date as 2021-06-11');
-    await workbench.waitForEditorText('date: 2021-06-11');
-    await workbench.problemsOf('broken.memo.md', 2);
-    return `offered: ${offered.join(' | ')}`;
-  });
-  mkdirSync(OUTPUT, { recursive: true });
-  await step('the preview beside the reference memo shows NOTE DE SERVICE', workbench, async () => {
-    await workbench.runCommand('View: Hide Panel');
-    await workbench.openFile('reference.memo.md');
-    await workbench.runCommand('Policy Memo: Open Preview to the Side');
-    await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
-    await workbench.screenshot(path.join(OUTPUT, 'e2e-web-editor-and-preview.png'));
-    return 'screenshot: test-output/e2e-web-editor-and-preview.png';
-  });
+  await dateQuickFix(step, workbench);
+  await referencePreview(step, workbench, ROOT, 'e2e-web-editor-and-preview.png');
   await step('"Add to glossary" on the acronym finding writes .policy-memo/glossary.yaml, which is read again and silences the finding', workbench, async () => {
     await workbench.openFile('acronym.memo.md');
     const finding = (await workbench.problemsWith('"MTFDC" is never defined')).find((r) => r.includes('MTFDC')) ?? '';

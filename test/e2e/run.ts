@@ -11,7 +11,7 @@
  * 4. Opens a second copy without trusting it (the harness runs the [untrusted] tests there).
  * code-server is stopped by its process id at the end, whatever happened.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -20,6 +20,7 @@ import { Pass, prepareWorkspace } from '../integration/passes';
 import { assertInstalled, installExtension, newProfile, RunningCodeServer, startCodeServer } from './code-server';
 import { checkInstalledProduct, packHarness, PRODUCT_VSIX } from './extensions';
 import { launchBrowser, UI_LIMIT_MS, Workbench } from './workbench';
+import { brokenMemoProblems, dateQuickFix, referencePreview } from './writer-steps';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUTPUT = path.join(ROOT, 'test-output');
@@ -98,34 +99,9 @@ function report(pass: Pass, result: SuiteResult | { error: string }): void {
 async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
   console.log('\nWhat a writer sees (trusted workspace):');
   await workbench.runCommand('View: Close All Editors');
-  await step('the Problems panel lists the broken memo’s three problems', workbench, async () => {
-    await workbench.openFile('broken.memo.md');
-    const rows = await workbench.problemsOf('broken.memo.md', 3);
-    for (const rule of ['recipients', 'schema', 'date-format']) {
-      // A row reads "message policy-memo(rule) [Ln 1, Col 1]"; its text content drops the brackets.
-      if (!rows.some((r) => r.includes(`policy-memo${rule}[`))) throw new Error(`no ${rule} problem in: ${rows.join(' | ')}`);
-    }
-    return rows.map((r) => r.replace(/policy-memo([\w-]+)\[/, ' policy-memo($1) [')).join(' | ');
-  });
-  await step('Ctrl+. on the hand-written date offers the fix, and applying it rewrites the date', workbench, async () => {
-    await workbench.openFile('broken.memo.md');
-    const line = (await workbench.editorText()).split('\n').findIndex((l) => l.startsWith('date: June 11, 2021'));
-    if (line < 0) throw new Error('the date line is not on screen');
-    await workbench.goTo(line + 1, 10);
-    const offered = await workbench.quickFix('Write the date as 2021-06-11');
-    await workbench.waitForEditorText('date: 2021-06-11');
-    await workbench.problemsOf('broken.memo.md', 2);
-    return `offered: ${offered.join(' | ')}`;
-  });
-  mkdirSync(OUTPUT, { recursive: true });
-  await step('the preview beside the reference memo shows NOTE DE SERVICE', workbench, async () => {
-    await workbench.runCommand('View: Hide Panel');
-    await workbench.openFile('reference.memo.md');
-    await workbench.runCommand('Policy Memo: Open Preview to the Side');
-    await workbench.webview().getByText('NOTE DE SERVICE').first().waitFor({ timeout: UI_LIMIT_MS });
-    await workbench.screenshot(path.join(OUTPUT, 'e2e-editor-and-preview.png'));
-    return 'screenshot: test-output/e2e-editor-and-preview.png';
-  });
+  await brokenMemoProblems(step, workbench, 'the Problems panel lists the broken memo’s three problems');
+  await dateQuickFix(step, workbench);
+  await referencePreview(step, workbench, ROOT, 'e2e-editor-and-preview.png');
   await step('scroll sync: the preview follows the editor to the end of the memo', workbench, async () => {
     // Ctrl+End in the memo: its last lines come to the editor's top half, so the preview scrolls down to them.
     await workbench.editor().click({ position: { x: 200, y: 10 } });
