@@ -199,7 +199,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (workspaceFiles.filesChanged(paths)) recheckEverything();
       else paths.forEach((p) => scheduling.recheckLinked(p));
       // Closed memos the workspace check follows: checked again, or their diagnostics go with the file.
-      for (const change of params.changes) void workspaceCheck.fileChanged(change.uri, change.type === FileChangeType.Deleted).catch((error) => log('workspace check', error));
+      const changes = params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }));
+      void workspaceCheck.filesChanged(changes).catch((error) => log('workspace check', error));
     }),
   );
 

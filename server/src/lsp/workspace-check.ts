@@ -80,7 +80,10 @@ export class WorkspaceCheck {
     const worker = async () => {
       while (next < files.length && !token?.isCancellationRequested) {
         const uri = pathToUri(files[next++]);
-        problems += await this.checkOne(uri);
+        // Awaited first, then added: `problems += await …` reads `problems` before the wait, and the
+        // workers running meanwhile would have their counts overwritten.
+        const found = await this.checkOne(uri);
+        problems += found;
         done++;
         if (done % 50 === 0 || done === files.length) this.deps.progress(done, files.length);
       }
@@ -89,15 +92,30 @@ export class WorkspaceCheck {
     return { files: done, problems, capped, cancelled: token?.isCancellationRequested === true };
   }
 
-  /** A memo file changed on disk (a watched-files event): checked again if the workspace is followed and it is not open. */
-  async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    if (!this.following || !memoKindOf(uri) || this.deps.isOpen(uri)) return;
-    if (deleted) return this.drop(uri);
-    const file = localPathOf(uri);
-    if (file === undefined || !this.deps.folders.holds(file)) return;
-    // A new file is listed again, so `.gitignore` and `files.exclude` still apply to it.
-    if (!this.onDisk.has(uri) && !(await this.list(this.lastExclude)).files.includes(file)) return;
-    await this.checkOne(uri);
+  /**
+   * Memo files changed on disk (one watched-files event): the closed ones are checked again once the
+   * workspace is followed, deleted ones lose their diagnostics. New files are kept only if a listing
+   * (one for the whole event, however many files it brings) holds them, so `.gitignore` and
+   * `files.exclude` still apply to them.
+   */
+  async filesChanged(changes: readonly { uri: string; deleted: boolean }[]): Promise<void> {
+    if (!this.following) return;
+    const changed: string[] = [];
+    const created: string[] = [];
+    for (const { uri, deleted } of changes) {
+      if (!memoKindOf(uri) || this.deps.isOpen(uri)) continue;
+      if (deleted) await this.drop(uri);
+      else if (this.onDisk.has(uri)) changed.push(uri);
+      else {
+        const file = localPathOf(uri);
+        if (file !== undefined && this.deps.folders.holds(file)) created.push(uri);
+      }
+    }
+    if (created.length > 0) {
+      const listed = new Set((await this.list(this.lastExclude)).files.map(pathToUri));
+      changed.push(...created.filter((uri) => listed.has(uri)));
+    }
+    for (const uri of changed) await this.checkOne(uri);
   }
 
   /** A memo was closed in the editor: its diagnostics become the file's on disk again (it would otherwise lose them). */
@@ -117,11 +135,6 @@ export class WorkspaceCheck {
     // Forgetting the stamps makes every file count as changed.
     for (const entry of this.onDisk.values()) entry.stamp = '';
     await this.checkAll({ exclude: [...this.lastExclude] });
-  }
-
-  /** Whether a closed memo's diagnostics come from the workspace check. */
-  follows(uri: string): boolean {
-    return this.onDisk.has(uri);
   }
 
   /** Checks one memo and publishes its diagnostics (unless unchanged since last time); returns its problem count. */
