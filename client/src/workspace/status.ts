@@ -23,22 +23,35 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
   let tooltipFor: string | undefined;
   const changed = new vscode.EventEmitter<void>();
 
-  const update = async () => {
+  /** Shows the problem count, from the diagnostics VS Code holds; returns the active memo, or undefined (the item hidden) when there is none. */
+  const showCount = (): vscode.TextDocument | undefined => {
     const document = vscode.window.activeTextEditor?.document;
-    const mine = ++generation;
     if (!document || !isMemoDocument(document)) {
       item.hide();
       visible = false;
-      changed.fire();
-      return;
+      return undefined;
     }
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-memo').length;
     item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) Policy Memo: ${count}`;
     item.accessibilityInformation = { label: l10n.t('Policy Memo. Problems in this memo: {0}', count) };
-    // A tooltip about the memo shown before goes until this memo's summary arrives.
-    if (tooltipFor !== document.uri.toString()) item.tooltip = undefined;
     item.show();
     visible = true;
+    return document;
+  };
+
+  /**
+   * The count and what applied, asked of the server: when another memo becomes active, and when what
+   * decides it may have changed (settings, trust, a save). Not on every keystroke's diagnostics.
+   */
+  const update = async () => {
+    const mine = ++generation;
+    const document = showCount();
+    if (!document) {
+      changed.fire();
+      return;
+    }
+    // A tooltip about the memo shown before goes until this memo's summary arrives.
+    if (tooltipFor !== document.uri.toString()) item.tooltip = undefined;
     try {
       const summary = await (await client()).sendRequest(memoSummary, { uri: document.uri.toString() });
       if (mine !== generation) return;
@@ -60,7 +73,12 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
     vscode.window.onDidChangeActiveTextEditor(soon),
     vscode.languages.onDidChangeDiagnostics((event) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && event.uris.some((u) => u.toString() === active)) soon();
+      if (!active || !event.uris.some((u) => u.toString() === active)) return;
+      showCount();
+      changed.fire();
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document === vscode.window.activeTextEditor?.document) soon();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('policyMemo')) soon();

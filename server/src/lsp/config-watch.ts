@@ -62,9 +62,13 @@ export class ConfigWatch {
     return config;
   }
 
-  /** The `.policy-memo/` folder a document uses (the nearest one up to its workspace folder), if any. */
-  async folderFor(uri: string): Promise<string | undefined> {
-    return (await this.placeOf(uri)).folder;
+  /**
+   * The `.policy-memo/` folder a document uses (the nearest one up to its workspace folder), if any,
+   * and where a new one would go (its workspace folder's, when the document is in one).
+   */
+  async foldersFor(uri: string): Promise<{ folder?: string; newFolder?: string }> {
+    const { folder, glossaryFolder } = await this.placeOf(uri);
+    return { folder, newFolder: glossaryFolder };
   }
 
 

@@ -1,10 +1,8 @@
-import * as path from 'node:path';
 import { MessageId, t } from '../engine';
-import { CONFIG_FOLDER } from '../workspace/config-folder';
 import type { ConfigWatch } from './config-watch';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
 import type { MemoDocumentParams, MemoSummary } from './protocol';
-import { isLarge, localPathOf, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
+import { isLarge, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the summary needs from the server. */
@@ -13,7 +11,7 @@ export interface SummaryDeps {
   settings: SettingsStore;
   schemas: SchemaLoader;
   folders: WorkspaceFolders;
-  workspaceFiles: Pick<ConfigWatch, 'folderFor'>;
+  workspaceFiles: Pick<ConfigWatch, 'foldersFor'>;
   checks: Pick<MemoChecks, 'checkCurrent' | 'last'>;
 }
 
@@ -40,7 +38,7 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParam
     lines.push(say(custom?.schema ? 'summary.schema.custom' : 'summary.schema.broken', { path: code(setting) }));
   }
 
-  const configFolder = await workspaceFiles.folderFor(uri);
+  const { folder: configFolder, newFolder } = await workspaceFiles.foldersFor(uri);
   lines.push(configFolder ? say('summary.config.folder', { path: code(configFolder) }) : say('summary.config.none'));
   lines.push(say(result.config.typography === 'france' ? 'summary.typography.france' : 'summary.typography.canada'));
   lines.push(say(locale === 'fr' ? 'summary.locale.fr' : 'summary.locale.en', { setting: settings.locale }));
@@ -50,8 +48,7 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParam
   const run = large || settings.run === 'onSave' ? 'onSave' : 'onType';
   lines.push(large ? say('summary.run.large', { limit: sizeLimit(settings) }) : say(run === 'onSave' ? 'summary.run.onSave' : 'summary.run.onType'));
 
-  const file = localPathOf(uri);
-  const newConfigFolder = !configFolder && file !== undefined && folders.holds(file) ? path.join(folders.folderOf(uri), CONFIG_FOLDER) : undefined;
+  const newConfigFolder = configFolder ? undefined : newFolder;
   const markdown = [`**${say('summary.heading')}**`, '', ...lines.map((line) => `- ${line}`)].join('\n');
   const folder = configFolder ?? newConfigFolder;
   return { markdown, configFolder, newConfigFolder, configFolderUri: folder !== undefined ? pathToUri(folder) : undefined, run, locale };
