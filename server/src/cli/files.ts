@@ -2,9 +2,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { memoKindOf } from '../engine';
-
-const MEMO_GLOB = '**/*.memo.{md,yaml,yml}';
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+import { ALWAYS_SKIPPED as IGNORE, MEMO_GLOB } from '../workspace/memo-files';
 
 /** A command-line argument that names nothing to lint. */
 export class InputError extends Error {

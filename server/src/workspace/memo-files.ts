@@ -9,8 +9,10 @@ import { glob } from 'tinyglobby';
 import { MAX_CONFIG_BYTES } from '../files/limits';
 import { readText } from '../files/read';
 
+/** Every memo file below a folder, by name. */
 export const MEMO_GLOB = '**/*.memo.{md,yaml,yml}';
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/** Never searched for memos: packages and git's own folder. */
+export const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 /** The most `.gitignore` files honoured in one folder (each is read, within the config size cap). */
 const MAX_GITIGNORES = 200;
 
@@ -25,10 +27,10 @@ export interface MemoFileList {
  * Lists a folder's memo files. `exclude` holds globs relative to the folder (VS Code's `files.exclude`
  * keys whose value is true). Symbolic links are not followed, so nothing outside the folder is listed.
  */
-export async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number; signal?: AbortSignal }): Promise<MemoFileList> {
+export async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList> {
   const excluded = [...ALWAYS_SKIPPED, ...options.exclude.filter((g) => typeof g === 'string' && g.length <= 1000)];
-  const found = await glob(MEMO_GLOB, { cwd: folder, ignore: excluded, onlyFiles: true, followSymbolicLinks: false, dot: false, signal: options.signal });
-  const ignored = await gitignoreOf(folder, excluded, options.signal);
+  const found = await glob(MEMO_GLOB, { cwd: folder, ignore: excluded, onlyFiles: true, followSymbolicLinks: false, dot: false });
+  const ignored = await gitignoreOf(folder, excluded);
   const kept = found
     .map((relative) => relative.split(path.sep).join('/'))
     .filter((relative) => !ignored.some(({ base, rules }) => isIgnoredBelow(rules, base, relative)))
@@ -43,8 +45,8 @@ interface GitIgnore {
 }
 
 /** The folder's `.gitignore` files (the top one and nested ones), each with the folder its patterns are relative to. */
-async function gitignoreOf(folder: string, excluded: readonly string[], signal?: AbortSignal): Promise<GitIgnore[]> {
-  const files = await glob('**/.gitignore', { cwd: folder, ignore: [...excluded], onlyFiles: true, followSymbolicLinks: false, dot: true, signal });
+async function gitignoreOf(folder: string, excluded: readonly string[]): Promise<GitIgnore[]> {
+  const files = await glob('**/.gitignore', { cwd: folder, ignore: [...excluded], onlyFiles: true, followSymbolicLinks: false, dot: true });
   const out: GitIgnore[] = [];
   for (const relative of files.sort().slice(0, MAX_GITIGNORES)) {
     const read = await readText(path.join(folder, relative), { maxBytes: MAX_CONFIG_BYTES, root: folder });
