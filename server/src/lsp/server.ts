@@ -110,7 +110,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     publishDiagnostics,
     log,
     clientWatchesFiles: () => client.watchFiles,
-    reloaded: () => scheduling.recheckAll(),
+    reloaded: () => recheckEverything(),
   });
   const schemas = new SchemaLoader(runtime.readFile);
   const checks = new MemoChecks({ documents, settings, schemas, folders, workspaceFiles, docsFolder: runtime.docsFolder, publishDiagnostics, inform });
