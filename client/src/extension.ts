@@ -4,7 +4,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, memoSelector } from './memoFiles';
-import { docsInMarkdownPreview } from './ruleDocs';
+import { ruleDocsMiddleware } from './ruleDocs';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 import { registerSnippetCompletion } from './snippets';
@@ -47,9 +47,7 @@ function createClient(context: vscode.ExtensionContext, host: ClientHost): BaseL
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
     outputChannel: (outputChannel ??= vscode.window.createOutputChannel('Policy Memo')),
-    middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
-    },
+    middleware: ruleDocsMiddleware,
   };
   return host.createClient(context, clientOptions);
 }
