@@ -16,6 +16,8 @@ export interface PolicyMemoApi {
   extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T;
   statusBar(): StatusShown | undefined;
   onDidChangeStatusBar: vscode.Event<void>;
+  /** Whether VS Code pulls the diagnostics (the server announced LSP 3.17's diagnostic provider) rather than being pushed them. */
+  pullsDiagnostics(): Promise<boolean>;
 }
 
 /**
@@ -116,7 +118,12 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
   const note = () => l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
-  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note), statusBar: status.shown, onDidChangeStatusBar: status.onDidChange };
+  return {
+    extendMarkdownIt: (md) => withMemoPreviewNote(md, note),
+    statusBar: status.shown,
+    onDidChangeStatusBar: status.onDidChange,
+    pullsDiagnostics: async () => (await running()).initializeResult?.capabilities.diagnosticProvider !== undefined,
+  };
 }
 
 export async function deactivate(): Promise<void> {
