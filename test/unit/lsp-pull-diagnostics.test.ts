@@ -208,6 +208,14 @@ describe('the language server: diagnostics the client pulls (LSP 3.17)', () => {
     assert.ok(items[0].kind === 'full' && dateProblem(items[0].items));
   });
 
+  it('pushes the closed memos to a client that pulls open memos but makes no workspace request (as Neovim 0.10)', async () => {
+    write('a.memo.md', BROKEN);
+    await start();
+    const pushed = client.diagnostics(uriOf(file('a.memo.md')), (p) => dateProblem(p.diagnostics) !== undefined);
+    await checkWorkspace();
+    await pushed;
+  });
+
   it("gives a memo closed in the editor what its file holds (nothing, when the workspace is not followed) on the workspace request", async () => {
     write('kept.memo.md', BROKEN);
     await start();

@@ -25,7 +25,8 @@ import { isLarge, SettingsStore } from './settings';
  *   `run: onSave`, or when larger than `maxFileSize`, a change gets "unchanged" until the memo is
  *   saved, and the save asks the client to pull again;
  * - closed memos (the workspace check, and a memo just closed) go to the one workspace request the
- *   client keeps open, as partial results, as soon as they are checked.
+ *   client keeps open, as partial results, as soon as they are checked (to a client that makes no
+ *   workspace request, they are pushed).
  */
 export class DocumentPulls {
   /** What each open memo was last given: the check it came from, and its result id. */
@@ -124,6 +125,11 @@ export class WorkspaceReports {
   /** The open workspace request, if any. */
   private open: { send(reports: WorkspaceFullDocumentDiagnosticReport[]): void; end(): void } | undefined;
   private flushTimer: unknown;
+  /**
+   * Whether the client ever made a workspace request. One that pulls open memos' diagnostics may not
+   * (Neovim 0.10 does not): closed memos' diagnostics are then sent to it as publishDiagnostics.
+   */
+  asked = false;
 
   constructor(private readonly timers: Pick<ServerRuntime, 'setTimeout'>) {}
 
@@ -147,6 +153,7 @@ export class WorkspaceReports {
     token: CancellationToken,
     progress: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined,
   ): Promise<WorkspaceDiagnosticReport> {
+    this.asked = true;
     // A newer request replaces an older one still open: the older ends, empty.
     this.open?.end();
     return new Promise<WorkspaceDiagnosticReport>((resolve) => {

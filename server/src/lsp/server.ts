@@ -110,7 +110,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // A client that pulls diagnostics gets the closed memos' on its workspace request, the others as publishDiagnostics.
   const workspaceReports = new WorkspaceReports(runtime);
   const publishClosed = async (params: PublishDiagnosticsParams) =>
-    client.pullDiagnostics ? workspaceReports.add(params.uri, params.diagnostics) : connection.sendDiagnostics(params);
+    client.pullDiagnostics && workspaceReports.asked ? workspaceReports.add(params.uri, params.diagnostics) : connection.sendDiagnostics(params);
   const workspaceFiles = new ConfigWatch({
     runtime,
     folders,
