@@ -52,8 +52,53 @@ export async function runWorkspace({ generated, quick = false, log = console.log
   }
   const peakMb = peakRssMb(client.process.pid);
   await client.stop();
+  const pulled = await pullRuns(uri, log);
   rmSync(dir, { recursive: true, force: true });
-  return { count, runs, peakMb };
+  return { count, runs, peakMb, pulled };
+}
+
+/**
+ * The same with a client that pulls diagnostics, as VS Code does: the reports come as partial
+ * results of the workspace request it keeps open; timed until every memo's report arrived.
+ */
+async function pullRuns(uri, log) {
+  const { LspClient } = require(path.join(ROOT, 'out/test/support/lsp.js'));
+  const { WorkspaceDiagnosticRequest } = require('vscode-languageserver-protocol');
+  const client = new LspClient();
+  client.connection.onRequest('workspace/diagnostic/refresh', () => null);
+  await client.initialize({
+    workspaceFolders: [{ uri, name: 'bench' }],
+    rootUri: uri,
+    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true, diagnostics: { refreshSupport: true } } },
+  });
+  let received = 0;
+  let wanted = Infinity;
+  let arrived = () => {};
+  client.connection.onProgress(WorkspaceDiagnosticRequest.partialResult, 'bench', (partial) => {
+    received += partial.items.length;
+    if (received >= wanted) arrived();
+  });
+  // Open until the client stops (then rejected, as the connection closes).
+  client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'bench' }).catch(() => undefined);
+  const runs = [];
+  for (const label of ['first check', 'again, nothing changed']) {
+    const before = received;
+    const started = performance.now();
+    const result = await client.connection.sendRequest('policyMemo/checkWorkspace', { exclude: [] });
+    if (label === 'first check') {
+      wanted = before + result.files;
+      if (received < wanted) await new Promise((resolve) => (arrived = resolve));
+    } else {
+      // A round trip after the answer: reports sent meanwhile would have arrived before it.
+      await client.connection.sendRequest('policyMemo/memoSummary', { uri: `${uri}/none.memo.md` }).catch(() => undefined);
+    }
+    const ms = performance.now() - started;
+    runs.push({ label, ms, files: result.files, sent: received - before });
+    log(`workspace check, pulled (${label}): ${result.files} memos in ${ms.toFixed(0)} ms, ${received - before} reports sent`);
+  }
+  const peakMb = peakRssMb(client.process.pid);
+  await client.stop();
+  return { runs, peakMb };
 }
 
 export function workspaceReport(w) {
@@ -64,8 +109,14 @@ export function workspaceReport(w) {
   lines.push('publishDiagnostics was sent. Then again with nothing changed (nothing is sent again).', '');
   lines.push('| run | memos | time | diagnostics sent |', '|---|---|---|---|');
   for (const r of w.runs) lines.push(`| ${r.label} | ${r.files} | ${r.ms.toFixed(0)} ms | ${r.sent} |`);
-  lines.push('', `Server peak memory: ${w.peakMb?.toFixed(0) ?? 'n/a'} MB.`);
-  lines.push(`Target: 2,000 memos in under 5 s: ${w.count < 2000 ? 'not measured (--quick)' : first.ms < 5000 ? 'met' : '**missed**'}.`, '');
+  lines.push('', `Server peak memory: ${w.peakMb?.toFixed(0) ?? 'n/a'} MB.`, '');
+  lines.push('With a client that pulls diagnostics (as VS Code does), the reports stream on its open `workspace/diagnostic`');
+  lines.push('request; the time runs until the last memo\'s report arrived.', '');
+  lines.push('| run | memos | time | reports sent |', '|---|---|---|---|');
+  for (const r of w.pulled.runs) lines.push(`| ${r.label} | ${r.files} | ${r.ms.toFixed(0)} ms | ${r.sent} |`);
+  lines.push('', `Server peak memory: ${w.pulled.peakMb?.toFixed(0) ?? 'n/a'} MB.`);
+  const slowest = Math.max(first.ms, w.pulled.runs[0].ms);
+  lines.push(`Target: 2,000 memos in under 5 s (both ways): ${w.count < 2000 ? 'not measured (--quick)' : slowest < 5000 ? 'met' : '**missed**'}.`, '');
   return lines;
 }
 

@@ -4,7 +4,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { InitializationOptions, trustChanged } from '../../server/src/lsp/protocol';
 import { withMemoPreviewNote } from './markdownNote';
 import { isMemoDocument, memoSelector } from './memoFiles';
-import { docsInMarkdownPreview } from './ruleDocs';
+import { ruleDocsMiddleware } from './ruleDocs';
 import { newMemo } from './newMemo';
 import { registerPreviewCommands } from './preview/commands';
 import { registerSnippetCompletion } from './snippets';
@@ -16,6 +16,8 @@ export interface PolicyMemoApi {
   extendMarkdownIt<T extends Parameters<typeof withMemoPreviewNote>[0]>(md: T): T;
   statusBar(): StatusShown | undefined;
   onDidChangeStatusBar: vscode.Event<void>;
+  /** Whether VS Code pulls the diagnostics (the server announced LSP 3.17's diagnostic provider) rather than being pushed them. */
+  pullsDiagnostics(): Promise<boolean>;
 }
 
 /**
@@ -47,9 +49,7 @@ function createClient(context: vscode.ExtensionContext, host: ClientHost): BaseL
     synchronize: { configurationSection: 'policyMemo' },
     initializationOptions,
     outputChannel: (outputChannel ??= vscode.window.createOutputChannel('Policy Memo')),
-    middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
-    },
+    middleware: ruleDocsMiddleware,
   };
   return host.createClient(context, clientOptions);
 }
@@ -118,7 +118,12 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   );
   // VS Code's Markdown preview of a memo says, in one line, where the memo's own preview is.
   const note = () => l10n.t('This is the Markdown preview: it shows the body only. "Policy Memo: Open Preview to the Side" (Ctrl+K V) shows the memo as it goes out, with its letterhead, labels and signatures.');
-  return { extendMarkdownIt: (md) => withMemoPreviewNote(md, note), statusBar: status.shown, onDidChangeStatusBar: status.onDidChange };
+  return {
+    extendMarkdownIt: (md) => withMemoPreviewNote(md, note),
+    statusBar: status.shown,
+    onDidChangeStatusBar: status.onDidChange,
+    pullsDiagnostics: async () => (await running()).initializeResult?.capabilities.diagnosticProvider !== undefined,
+  };
 }
 
 export async function deactivate(): Promise<void> {

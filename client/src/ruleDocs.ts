@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Middleware } from 'vscode-languageclient';
 
 /**
  * The rule docs link of a diagnostic (its code's target, from the server's `codeDescription.href`)
@@ -16,3 +17,19 @@ export function docsInMarkdownPreview(diagnostic: vscode.Diagnostic): vscode.Dia
   diagnostic.code = { value: code.value, target: vscode.Uri.parse(`command:markdown.showPreviewToSide?${args}`) };
   return diagnostic;
 }
+
+/** Gives every diagnostic of ours the Markdown-preview docs link, whether the server pushed it or the client pulled it. */
+export const ruleDocsMiddleware: Middleware = {
+  handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
+  provideDiagnostics: async (document, previousResultId, token, next) => {
+    const report = await next(document, previousResultId, token);
+    if (report && 'items' in report) report.items.forEach(docsInMarkdownPreview);
+    return report;
+  },
+  // Closed memos' diagnostics come as partial results of the workspace request, its answer included.
+  provideWorkspaceDiagnostics: (resultIds, token, reporter, next) =>
+    next(resultIds, token, (chunk) => {
+      for (const report of chunk?.items ?? []) if ('items' in report) report.items.forEach(docsInMarkdownPreview);
+      reporter(chunk);
+    }),
+};

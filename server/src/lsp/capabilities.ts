@@ -14,6 +14,13 @@ export interface ClientFeatures {
   codeActionLiterals: boolean;
   /** It takes `documentChanges` in a workspace edit (else `changes`). */
   documentChanges: boolean;
+  /**
+   * It pulls diagnostics (`textDocument/diagnostic`, LSP 3.17): open memos are checked when it asks,
+   * and closed ones reach it through `workspace/diagnostic`; it gets no publishDiagnostics for memos.
+   */
+  pullDiagnostics: boolean;
+  /** It pulls every open memo again when asked (`workspace/diagnostic/refresh`). */
+  diagnosticRefresh: boolean;
   /** The format hover contents and completion documentation are written in. */
   hoverFormat: MarkupKind;
   completionFormat: MarkupKind;
@@ -27,6 +34,8 @@ export const noClientFeatures: ClientFeatures = {
   folderChanges: false,
   codeActionLiterals: false,
   documentChanges: false,
+  pullDiagnostics: false,
+  diagnosticRefresh: false,
   hoverFormat: MarkupKind.Markdown,
   completionFormat: MarkupKind.Markdown,
 };
@@ -42,6 +51,8 @@ export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatur
     folderChanges: workspace?.workspaceFolders === true,
     codeActionLiterals: capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     documentChanges: workspaceEdit?.documentChanges === true,
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: workspace?.diagnostics?.refreshSupport === true,
     hoverFormat: formatOf(capabilities.textDocument?.hover?.contentFormat),
     completionFormat: formatOf(capabilities.textDocument?.completion?.completionItem?.documentationFormat),
   };

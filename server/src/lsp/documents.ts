@@ -1,4 +1,4 @@
-import { ErrorCodes, LSPErrorCodes, PublishDiagnosticsParams, ResponseError } from 'vscode-languageserver';
+import { Diagnostic, ErrorCodes, LSPErrorCodes, PublishDiagnosticsParams, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   builtInMemoSchema,
@@ -130,12 +130,13 @@ export class MemoChecks {
     const result = await this.check(document);
     // Never publish for a version that is no longer the document's.
     if (!result || this.deps.documents.get(uri)?.version !== result.version) return;
+    await this.deps.publishDiagnostics({ uri, version: result.version, diagnostics: this.diagnosticsOf(uri, result) });
+  }
+
+  /** A check's findings as the diagnostics the client is given (pushed or pulled); their count is what the preview shows. */
+  diagnosticsOf(uri: string, result: Checked): Diagnostic[] {
     this.publishedCount.set(uri, result.findings.length);
-    await this.deps.publishDiagnostics({
-      uri,
-      version: result.version,
-      diagnostics: result.findings.map((f) => toDiagnostic(f, result.locale, uri, this.deps.docsFolder)),
-    });
+    return result.findings.map((f) => toDiagnostic(f, result.locale, uri, this.deps.docsFolder));
   }
 
   /** A custom schema set in an untrusted workspace is not used: the writer is told once, not left to wonder. */

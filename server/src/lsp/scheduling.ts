@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { memoKindOf, t } from '../engine';
 import type { MemoChecks } from './documents';
+import type { DocumentPulls } from './pulled-diagnostics';
 import type { FailureLog, ServerRuntime } from './runtime';
 import { isLarge, localPathOf, SettingsStore, sizeLimit } from './settings';
 
@@ -11,6 +12,8 @@ export interface SchedulingDeps {
   documents: { all(): TextDocument[] };
   settings: SettingsStore;
   checks: Pick<MemoChecks, 'publish' | 'costOf' | 'clear' | 'dropLinked' | 'forget'>;
+  /** For a client that pulls diagnostics: its open memos are checked when it asks, not published. */
+  pulls(): Pick<DocumentPulls, 'markDue' | 'allDue' | 'forget'> | undefined;
   /** Tells the writer something (a `window/showMessage` notification). */
   inform(message: string): void;
   log: FailureLog;
@@ -18,7 +21,8 @@ export interface SchedulingDeps {
 
 /**
  * When memos are checked: on open, as the writer types or on save (the `run` setting), a large memo
- * on open and save only, and again when settings or the files a check read change.
+ * on open and save only, and again when settings or the files a check read change. A client that
+ * pulls diagnostics asks for them itself on open and change; it is told the rest (pulled-diagnostics.ts).
  */
 export class Scheduling {
   private readonly pending = new Map<string, unknown>();
@@ -33,7 +37,7 @@ export class Scheduling {
   async opened(document: TextDocument): Promise<void> {
     if (!memoKindOf(document.uri)) return;
     this.opening.add(document.uri);
-    this.schedule(document.uri);
+    this.deliver(document.uri, false);
     await this.tooLargeToCheckLive(document);
   }
 
@@ -42,7 +46,7 @@ export class Scheduling {
     const uri = document.uri;
     if (this.opening.delete(uri) || !memoKindOf(uri)) return;
     if ((await this.deps.settings.of(uri)).run === 'onType' && !(await this.tooLargeToCheckLive(document))) {
-      this.schedule(uri);
+      this.deliver(uri, false);
       const file = localPathOf(uri);
       if (file !== undefined) this.recheckLinked(file);
     }
@@ -52,7 +56,7 @@ export class Scheduling {
   async saved(document: TextDocument): Promise<void> {
     const uri = document.uri;
     if (!memoKindOf(uri)) return;
-    if ((await this.deps.settings.of(uri)).run === 'onSave' || (await this.tooLargeToCheckLive(document))) this.schedule(uri);
+    if ((await this.deps.settings.of(uri)).run === 'onSave' || (await this.tooLargeToCheckLive(document))) this.deliver(uri, true);
   }
 
   /** A document closed: its pending check is dropped, and what was kept about it. */
@@ -62,6 +66,14 @@ export class Scheduling {
     this.pending.delete(uri);
     this.deps.checks.forget(uri);
     this.deps.settings.forget(uri);
+    this.deps.pulls()?.forget(uri);
+  }
+
+  /** A memo is to be checked: published after a check, or checked when the client pulls (asked to when it would not by itself). */
+  private deliver(uri: string, askClient: boolean): void {
+    const pulls = this.deps.pulls();
+    if (pulls) pulls.markDue(uri, askClient);
+    else this.schedule(uri);
   }
 
   /**
@@ -88,12 +100,16 @@ export class Scheduling {
   recheckAll(): void {
     this.deps.settings.clear();
     this.deps.checks.clear();
-    for (const document of this.deps.documents.all()) if (memoKindOf(document.uri)) this.schedule(document.uri);
+    const memos = this.deps.documents.all().filter((document) => memoKindOf(document.uri));
+    const pulls = this.deps.pulls();
+    if (pulls) pulls.allDue(memos.map((document) => document.uri));
+    else for (const document of memos) this.schedule(document.uri);
   }
 
   /** Open memos whose translation is this file see its change too (parity is reported on both sides). */
   recheckLinked(file: string): void {
-    for (const uri of this.deps.checks.dropLinked(file)) this.schedule(uri);
+    // A client that pulls re-asks for the other open memos after a change (`interFileDependencies`).
+    for (const uri of this.deps.checks.dropLinked(file)) this.deliver(uri, false);
   }
 
   /** Whether a memo is above the `maxFileSize` setting; the first time, tells the writer it is checked on open and save only. */

@@ -31,6 +31,7 @@ import { markup } from './markup';
 import { checkWorkspace, checkWorkspaceProgress, exportFile, exportHtml, memoSummary, renderPreview, trustChanged } from './protocol';
 import { MemoRequests } from './requests';
 import type { ServerRuntime } from './runtime';
+import { DocumentPulls, WorkspaceReports } from './pulled-diagnostics';
 import { Scheduling } from './scheduling';
 import { memoSummaryOf } from './summary';
 import { localPathOf, SchemaLoader, SettingsStore, trustIn } from './settings';
@@ -83,11 +84,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   /** Answers a client request; an unexpected failure is logged and returned as an error, never a dead server. */
-  function request<P, R>(where: string, handler: (params: P, token: CancellationToken) => Promise<R>): (params: P, token: CancellationToken) => Promise<R> {
-    return async (params: P, token: CancellationToken) => {
+  function request<P, R, A extends unknown[]>(
+    where: string,
+    handler: (params: P, token: CancellationToken, ...rest: A) => Promise<R>,
+  ): (params: P, token: CancellationToken, ...rest: A) => Promise<R> {
+    return async (params: P, token: CancellationToken, ...rest: A) => {
       refuseOutsideSession();
       try {
-        return await handler(params, token);
+        return await handler(params, token, ...rest);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         log(where, error);
@@ -103,6 +107,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const settings = new SettingsStore({ timers: runtime, inform, warn: (message) => connection.console.warn(message) });
   let client: ClientFeatures = noClientFeatures;
   const publishDiagnostics = (params: PublishDiagnosticsParams) => connection.sendDiagnostics(params);
+  // A client that pulls diagnostics gets the closed memos' on its workspace request, the others as publishDiagnostics.
+  const workspaceReports = new WorkspaceReports(runtime);
+  const publishClosed = async (params: PublishDiagnosticsParams) =>
+    client.pullDiagnostics && workspaceReports.asked ? workspaceReports.add(params.uri, params.diagnostics) : connection.sendDiagnostics(params);
   const workspaceFiles = new ConfigWatch({
     runtime,
     folders,
@@ -114,11 +122,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
   const schemas = new SchemaLoader(runtime.readFile);
   const checks = new MemoChecks({ documents, settings, schemas, folders, workspaceFiles, docsFolder: runtime.docsFolder, publishDiagnostics, inform });
+  const pulls = new DocumentPulls({
+    documents,
+    settings,
+    checks,
+    timers: runtime,
+    refresh: () => {
+      if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    },
+  });
   const scheduling = new Scheduling({
     timers: runtime,
     documents,
     settings,
     checks,
+    pulls: () => (client.pullDiagnostics ? pulls : undefined),
     inform,
     log,
   });
@@ -132,7 +150,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     workspaceFiles,
     openChecks: checks,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    publishDiagnostics,
+    publishDiagnostics: publishClosed,
     progress: (done, total) => void connection.sendNotification(checkWorkspaceProgress, { done, total }),
     inform,
     log,
@@ -162,6 +180,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         ...(client.codeActionLiterals ? {} : { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         hoverProvider: true,
+        // Announced to a client that pulls (VS Code does): it asks for open memos' diagnostics and keeps a workspace request open for the others.
+        ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'policy-memo', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-memo-language-server' },
@@ -247,7 +267,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // A memo the workspace check follows keeps the diagnostics of its file on disk; another loses them.
     void workspaceCheck
       .closed(uri)
-      .then((followed) => (followed ? undefined : connection.sendDiagnostics({ uri, diagnostics: [] })))
+      .then((followed) => (followed ? undefined : publishClosed({ uri, diagnostics: [] })))
       .catch((error) => log('didClose', error));
   });
 
@@ -299,6 +319,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
+  connection.languages.diagnostics.on(request('documentDiagnostic', (params) => pulls.pull(params)));
+  connection.languages.diagnostics.onWorkspace(request('workspaceDiagnostic', async (_params, token, _progress, results) => workspaceReports.request(token, results)));
   connection.onRequest(renderPreview, request('renderPreview', (params) => requests.renderPreview(params)));
   connection.onRequest(exportHtml, request('exportHtml', (params) => requests.exportHtml(params)));
   connection.onRequest(exportFile, request('exportFile', (params) => requests.exportFile(params)));
