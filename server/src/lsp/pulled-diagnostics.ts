@@ -82,11 +82,10 @@ export class DocumentPulls {
     try {
       checked = await this.deps.checks.checkCurrent(uri);
     } catch (error) {
-      // Still being typed in: the client asks again rather than clearing what it shows.
-      if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) this.due.add(uri);
-      throw error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified
-        ? new ResponseError(LSPErrorCodes.ServerCancelled, error.message, { retriggerRequest: true })
-        : error;
+      if (!(error instanceof ResponseError) || error.code !== LSPErrorCodes.ContentModified) throw error;
+      // Still being typed in: the client asks again, rather than clearing what it shows (its answer to ContentModified).
+      this.due.add(uri);
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, error.message, { retriggerRequest: true });
     }
     const resultId = last?.checked === checked ? last.resultId : `${++this.nextId}`;
     this.reported.set(uri, { checked, resultId });
