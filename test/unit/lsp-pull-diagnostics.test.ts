@@ -146,6 +146,22 @@ describe('the language server: diagnostics the client pulls (LSP 3.17)', () => {
     assert.equal(dateProblem(full(await pull(uri, first.resultId))), undefined, 'the saved text is checked');
   });
 
+  it('checks a memo larger than maxFileSize on open and save only, even with run: onType', async () => {
+    client.settings = { policyMemo: { maxFileSize: 0.001 } };
+    await start();
+    const uri = uriOf(file('large.memo.md'));
+    assert.ok(BROKEN.length > 1024, 'the memo is over the 1 KB limit');
+    await open(uri, BROKEN);
+    const first = await pull(uri);
+    assert.ok(dateProblem(full(first)), 'a large memo is checked on open');
+    await replaceText(uri, 2, GOOD);
+    assert.deepEqual(await pull(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    const refreshed = nextRefresh();
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await refreshed;
+    assert.equal(dateProblem(full(await pull(uri, first.resultId))), undefined, 'the saved text is checked');
+  });
+
   it('asks the client to pull again when settings change, and the memo is checked again in the new language', async () => {
     await start();
     const uri = uriOf(file('fr.memo.md'));
