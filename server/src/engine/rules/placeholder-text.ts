@@ -24,6 +24,8 @@ const TEMPLATE_WORDS: readonly string[] = [
 const BODY_WORDS: readonly string[] = ['body of the memo', 'corps de la note'];
 const TEMPLATE = new Set([...TEMPLATE_WORDS, ...BODY_WORDS]);
 const BODY = new Set(BODY_WORDS);
+/** The longest placeholder word, with a final full stop: a longer part is none unless its spaces shrink it. */
+const LONGEST = Math.max(...[...TEMPLATE].map((word) => word.length)) + 1;
 
 /** Keys whose values other rules check as codes or formats (a placeholder there already fails them). */
 const SKIPPED_KEYS = new Set(['lang', 'date', 'gender', 'signature', 'translation', 'body']);
@@ -44,24 +46,35 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 export function isTemplatePlaceholder(value: string, where: 'front' | 'body' = 'front'): boolean {
   if (value.length > 120) return false;
   const words = where === 'front' ? TEMPLATE : BODY;
-  return value.split(' / ').every((part) => words.has(part.trim().replace(/\.$/, '').replace(/\s+/g, ' ').toLowerCase()));
+  return value.split(' / ').every((part) => {
+    const trimmed = part.trim();
+    // Most parts are ordinary sentences: too long to be a placeholder, with no run of spaces to fold.
+    if (trimmed.length > LONGEST && !/\s\s/.test(trimmed)) return false;
+    return words.has(trimmed.replace(/\.$/, '').replace(/\s+/g, ' ').toLowerCase());
+  });
+}
+
+/** Each match of a global search in a text, without the copy of the search that `matchAll` makes per call (a body has many paragraphs). */
+function* matches(search: RegExp, text: string): Generator<{ index: number; text: string }> {
+  search.lastIndex = 0;
+  for (let m = search.exec(text); m !== null; m = search.exec(text)) yield { index: m.index, text: m[0] };
 }
 
 /** The placeholders left inside a text, as [start, end) indexes into it, in order. */
 export function inlinePlaceholders(text: string): [number, number][] {
   const out: [number, number][] = [];
   // TBD, TODO and XXX count in capitals and as whole words only: "todo" in running text is not a placeholder.
-  for (const m of text.matchAll(CAPITALS)) {
-    const end = m.index + m[0].length;
+  for (const m of matches(CAPITALS, text)) {
+    const end = m.index + m.text.length;
     if (!WORD_CHAR.test(text[m.index - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '')) out.push([m.index, end]);
   }
-  for (const m of text.matchAll(BRACKETS)) if (BRACKET_WORDS.test(m[0])) out.push([m.index, m.index + m[0].length]);
-  for (const m of text.matchAll(ANGLES)) if (INSERT_TAG.test(m[0])) out.push([m.index, m.index + m[0].length]);
-  for (const m of text.matchAll(LOREM)) {
-    const end = m.index + m[0].length;
+  if (text.includes('[')) for (const m of matches(BRACKETS, text)) if (BRACKET_WORDS.test(m.text)) out.push([m.index, m.index + m.text.length]);
+  if (text.includes('<')) for (const m of matches(ANGLES, text)) if (INSERT_TAG.test(m.text)) out.push([m.index, m.index + m.text.length]);
+  for (const m of matches(LOREM, text)) {
+    const end = m.index + m.text.length;
     if (!WORD_CHAR.test(text[m.index - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '')) out.push([m.index, end]);
   }
-  return out.sort((a, b) => a[0] - b[0]);
+  return out.length > 1 ? out.sort((a, b) => a[0] - b[0]) : out;
 }
 
 /**
