@@ -145,6 +145,7 @@ export function hostileCases(): HostileCase[] {
       files: { '.policy-memo/directory.yaml': { text: `ministries:\n  - &e\n${Array.from({ length: 1000 }, (_, i) => `    k${i}: 1`).join('\n')}\n${'  - *e\n'.repeat(98)}` } },
     },
     { name: 'a 5 MB line', item: 0, file: 'line.memo.md', text: markdown([], 'x'.repeat(5 * 1024 * 1024) + '\n') },
+    { name: 'a 10 MB body of 210,000 paragraphs', item: 0, file: 'long-body.memo.md', text: markdown([], 'A paragraph of the body, long enough to matter.\n\n'.repeat(210_000)) },
     { name: '10,000-deep nesting (flow)', item: 0, file: 'deep.memo.md', text: markdown([`x: ${'['.repeat(10_000)}${']'.repeat(10_000)}`]) },
     { name: '10,000-deep nesting (.memo.yaml)', item: 0, file: 'deep.memo.yaml', text: `to: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n` },
     { name: 'translation: a FIFO', item: 3, file: 'fifo.memo.md', text: translated('pipe.fr.memo.md'), files: { 'pipe.fr.memo.md': { fifo: true } } },
