@@ -29,7 +29,7 @@ export interface ClientHost {
   createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
   /** Whether Export to PDF works here (it needs a browser process, which the web has not). */
   canPrintPdf: boolean;
-  /** Whether the server can list the workspace's memo files itself (a Node process can; the web worker cannot). */
+  /** Whether the workspace check is offered (the Node server lists the memo files itself; the web worker asks this client to search). */
   canCheckWorkspace: boolean;
   /** Attaches this host's own handlers to a new client (on the web, the answers to the server's file requests). */
   attach?(client: BaseLanguageClient, context: vscode.ExtensionContext): vscode.Disposable[];

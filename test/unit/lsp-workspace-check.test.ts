@@ -67,6 +67,30 @@ describe('the language server: every memo of the workspace, and what applied to 
     assert.equal(published('good.memo.md').at(-1)?.diagnostics.length, 0);
   });
 
+  it('leaves out the memos the ignore: globs of their .policy-memo/config.yaml match (the nearest one, as the CLI), but an open one keeps its own check', async () => {
+    write('.policy-memo/config.yaml', 'ignore:\n  - drafts/**\n');
+    write('top.memo.md', BROKEN);
+    write('drafts/old.memo.md', BROKEN);
+    write('drafts/open.memo.md', BROKEN);
+    // A nested config folder replaces the outer one for its memos; its globs are relative to team/.
+    write('team/.policy-memo/config.yaml', 'ignore:\n  - "*.template.memo.md"\n');
+    write('team/letter.template.memo.md', BROKEN);
+    write('team/drafts/kept.memo.md', BROKEN);
+    await start();
+    const openShown = client.diagnostics(uriOf(file('drafts/open.memo.md')), hasDateProblem);
+    await client.open(uriOf(file('drafts/open.memo.md')), BROKEN, 1);
+    await openShown;
+    const result = await checkWorkspace();
+    assert.equal(result.files, 2);
+    assert.deepEqual(
+      [...new Set(client.published.map((p) => path.relative(ws, new URL(p.uri).pathname)))].sort(),
+      ['drafts/open.memo.md', 'team/drafts/kept.memo.md', 'top.memo.md'],
+      'the ignored memos get no diagnostics; the open one keeps its own',
+    );
+    assert.ok(published('top.memo.md').at(-1)?.diagnostics.some((d) => d.code === 'date-format'));
+    assert.ok(published('team/drafts/kept.memo.md').at(-1)?.diagnostics.some((d) => d.code === 'date-format'));
+  });
+
   it('follows the files after a check: a file broken on disk shows it, a deleted one loses its diagnostics, an unchanged one is not sent again', async () => {
     write('a.memo.md', GOOD);
     write('b.memo.md', BROKEN);

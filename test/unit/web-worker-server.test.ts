@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import * as esbuild from 'esbuild';
 import type { Diagnostic, MessageConnection } from 'vscode-languageserver-protocol/node';
-import { FileAccess, FileUri, readWorkspaceFileFor } from '../../client/src/browser/workspace-files';
-import { readWorkspaceFile } from '../../server/src/lsp/protocol';
+import picomatch from 'picomatch';
+import { FileAccess, FileUri, FindFiles, findWorkspaceFilesFor, readWorkspaceFileFor } from '../../client/src/browser/workspace-files';
+import { CheckWorkspaceResult, findWorkspaceFiles, readWorkspaceFile } from '../../server/src/lsp/protocol';
 import { BROKEN_MEMOS } from '../support/broken-memos';
 import { importEsm } from '../support/esm';
 import { inMemoryServer } from '../support/in-memory-server';
@@ -34,6 +35,7 @@ class Editor {
     readonly connection: MessageConnection,
     readonly folder: string,
     files?: FileAccess,
+    search?: FindFiles,
   ) {
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
       this.latest.set(p.uri, p.diagnostics);
@@ -46,6 +48,7 @@ class Editor {
         this.asked.push(params.uri);
         return readWorkspaceFileFor(params, files);
       });
+    if (files && search) connection.onRequest(findWorkspaceFiles, (params) => findWorkspaceFilesFor(params, files, search));
     connection.listen();
   }
 
@@ -57,6 +60,18 @@ class Editor {
       capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** The files of the workspace that were last published with diagnostics, by name, with their codes. */
+  problems(): Record<string, unknown[]> {
+    const out: Record<string, unknown[]> = {};
+    for (const [uri, diagnostics] of this.latest) if (diagnostics.length > 0) out[uri.replace(`${this.folder}/`, '')] = diagnostics.map((d) => d.code).sort();
+    return out;
+  }
+
+  /** Checks every memo of the workspace (the server publishes their diagnostics before it answers). */
+  checkWorkspace(): Promise<CheckWorkspaceResult> {
+    return this.connection.sendRequest('policyMemo/checkWorkspace', { exclude: [] }) as Promise<CheckWorkspaceResult>;
   }
 
   /** The next diagnostics published for a file of the workspace. */
@@ -107,6 +122,18 @@ function virtualWorkspace(root: string, files: Record<string, string>): FileAcce
   };
 }
 
+/** vscode.workspace.findFiles over the same files: globs as VS Code matches them, `include` below `base`, `exclude` from the workspace folder. */
+function virtualSearch(root: string, files: Record<string, string>): FindFiles {
+  return async (base, include, exclude, max) => {
+    const below = base.toString() === root ? '' : `${base.toString().slice(root.length + 1)}/`;
+    const included = picomatch(include, { dot: true });
+    const excluded = picomatch(exclude, { dot: true });
+    const names = Object.keys(files).filter((name) => name.startsWith(below) && included(name.slice(below.length)) && !excluded(name));
+    const parse = (uri: string): FileUri => ({ scheme: 'vscode-vfs', authority: 'github', path: uri.slice('vscode-vfs://github'.length), toString: () => uri });
+    return names.slice(0, max).map((name) => parse(`${root}/${name}`));
+  };
+}
+
 const REPO = 'vscode-vfs://github/org/repo';
 
 describe('the web build\'s language server in a web worker (headless Chromium, no extension host)', function () {
@@ -125,7 +152,7 @@ describe('the web build\'s language server in a web worker (headless Chromium, n
     }
     const worker = await webWorkerServer(serverJs);
     const node = new Editor(inMemoryServer(), pathToFileURL(dir).toString());
-    const web = new Editor(worker.connection, REPO, virtualWorkspace(REPO, files));
+    const web = new Editor(worker.connection, REPO, virtualWorkspace(REPO, files), virtualSearch(REPO, files));
     await Promise.all([node.start(), web.start()]);
     return {
       node,
@@ -188,6 +215,31 @@ describe('the web build\'s language server in a web worker (headless Chromium, n
       await servers.web.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${REPO}/.policy-memo/glossary.yaml`, type: 1 }] });
       const codes = (await after).map((d) => d.code);
       assert.ok(!codes.includes('acronym'), codes.join(', '));
+    } finally {
+      await servers.close();
+    }
+  });
+
+  it('checks the workspace\'s memos that were never opened, listing them as the Node server does (ignore:, .gitignore, node_modules)', async () => {
+    const broken = REFERENCE.replace(/^date: .*$/m, 'date: 02/10/2026');
+    const servers = await bothServers({
+      '.policy-memo/config.yaml': 'ignore:\n  - drafts/**\n',
+      '.gitignore': 'build/\n',
+      'reference.memo.md': REFERENCE,
+      'sub/broken.memo.md': broken,
+      'drafts/ignored.memo.md': broken,
+      'build/out.memo.md': broken,
+      'node_modules/pkg/dep.memo.md': broken,
+      '.hidden/h.memo.md': broken,
+    });
+    try {
+      const [onNode, onWeb] = await Promise.all([servers.node.checkWorkspace(), servers.web.checkWorkspace()]);
+      assert.deepEqual(onWeb, onNode);
+      assert.deepEqual([onWeb.files, onWeb.capped, onWeb.cancelled], [2, false, false]);
+      assert.deepEqual(servers.web.problems(), servers.node.problems());
+      assert.deepEqual(Object.keys(servers.web.problems()), ['sub/broken.memo.md']);
+      assert.ok(servers.web.problems()['sub/broken.memo.md'].includes('date-format'));
+      assert.deepEqual(servers.failures, []);
     } finally {
       await servers.close();
     }

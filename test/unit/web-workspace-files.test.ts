@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { FileAccess, FileUri, readWorkspaceFileFor } from '../../client/src/browser/workspace-files';
-import type { WorkspaceFileParams } from '../../server/src/lsp/protocol';
+import { FileAccess, FileUri, FindFiles, findWorkspaceFilesFor, readWorkspaceFileFor } from '../../client/src/browser/workspace-files';
+import { FindWorkspaceFilesParams, MAX_FOUND_FILES, WorkspaceFileParams } from '../../server/src/lsp/protocol';
+import { MAX_WORKSPACE_MEMOS } from '../../server/src/lsp/workspace-check';
 
 const FILE = 1;
 const DIRECTORY = 2;
@@ -89,5 +90,59 @@ describe('the web client reads workspace files for the server (vscode.workspace.
     const fs = virtualFs({});
     assert.deepEqual(await readWorkspaceFileFor({ uri: 3 } as unknown as WorkspaceFileParams, fs), { refusal: { refused: 'outside' } });
     assert.deepEqual(await readWorkspaceFileFor(ask('not a uri'), fs), { refusal: { refused: 'outside' } });
+  });
+});
+
+describe('the web client searches a workspace folder for the server (vscode.workspace.findFiles)', () => {
+  /** A findFiles that gives what it is told to, and notes how it was called. */
+  function search(answer: string[]): FindFiles & { calls: { base: string; include: string; exclude: string; max: number }[] } {
+    const calls: { base: string; include: string; exclude: string; max: number }[] = [];
+    return Object.assign(
+      async (base: FileUri, include: string, exclude: string, max: number) => {
+        calls.push({ base: base.toString(), include, exclude, max });
+        return answer.map(parse);
+      },
+      { calls },
+    );
+  }
+  const find = (more: Partial<FindWorkspaceFilesParams> = {}): FindWorkspaceFilesParams => ({ folderUri: ROOT, find: 'memos', exclude: [], max: 100, ...more });
+
+  it('searches for memo or .gitignore names below the folder, never in node_modules or .git, and keeps only what is inside the folder', async () => {
+    const found = search([`${ROOT}/a.memo.md`, `${ROOT}/sub/b.memo.yaml`, 'vscode-vfs://github/org/other/c.memo.md', 'file:///etc/d.memo.md']);
+    const result = await findWorkspaceFilesFor(find({ exclude: ['**/.DS_Store', 'out/**', '**/*.{tmp,bak}', 'a,b'] }), virtualFs({}), found);
+    assert.deepEqual(result, { uris: [`${ROOT}/a.memo.md`, `${ROOT}/sub/b.memo.yaml`] });
+    // A glob with braces or commas cannot go inside VS Code's one glob of alternatives: the server applies it.
+    assert.deepEqual(found.calls, [{ base: ROOT, include: '**/*.memo.{md,yaml,yml}', exclude: '{**/node_modules/**,**/.git/**,**/.DS_Store,out/**}', max: 100 }]);
+    const gitignores = search([]);
+    await findWorkspaceFilesFor(find({ find: 'gitignores' }), virtualFs({}), gitignores);
+    assert.equal(gitignores.calls[0].include, '**/.gitignore');
+  });
+
+  it('searches no folder outside the workspace folders, and answers a malformed request with nothing, not an exception', async () => {
+    const found = search([`${ROOT}/a.memo.md`]);
+    for (const params of [
+      find({ folderUri: 'vscode-vfs://github/org/other' }),
+      find({ folderUri: 'not a uri' }),
+      find({ find: 'everything' as 'memos' }),
+      find({ max: Number.NaN }),
+      find({ max: 0 }),
+      { folderUri: 3 } as unknown as FindWorkspaceFilesParams,
+      null as unknown as FindWorkspaceFilesParams,
+    ]) {
+      assert.deepEqual(await findWorkspaceFilesFor(params, virtualFs({}), found), { uris: [] }, JSON.stringify(params));
+    }
+    assert.deepEqual(found.calls, [], 'nothing was searched');
+    // A folder inside a workspace folder is searched.
+    assert.deepEqual(await findWorkspaceFilesFor(find({ folderUri: `${ROOT}/sub` }), virtualFs({}), search([`${ROOT}/sub/a.memo.md`, `${ROOT}/a.memo.md`])), { uris: [`${ROOT}/sub/a.memo.md`] });
+  });
+
+  it('gives at most MAX_FOUND_FILES names, one more than the workspace check lists', async () => {
+    assert.equal(MAX_FOUND_FILES, MAX_WORKSPACE_MEMOS + 1);
+    const many = Array.from({ length: MAX_FOUND_FILES + 50 }, (_, i) => `${ROOT}/m${i}.memo.md`);
+    const found = search(many);
+    const result = await findWorkspaceFilesFor(find({ max: 1e9, exclude: Array.from({ length: 5000 }, (_, i) => `x${i}/**`) }), virtualFs({}), found);
+    assert.equal(result.uris.length, MAX_FOUND_FILES);
+    assert.equal(found.calls[0].max, MAX_FOUND_FILES);
+    assert.ok(found.calls[0].exclude.split(',').length <= 2 + 200, 'the excluded globs are bounded');
   });
 });

@@ -3,9 +3,9 @@
 // workspace's files through this client (vscode.workspace.fs), which has the only file access there.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { readWorkspaceFile } from '../../../server/src/lsp/protocol';
+import { findWorkspaceFiles, readWorkspaceFile } from '../../../server/src/lsp/protocol';
 import { activateWith } from '../extension';
-import { FileAccess, readWorkspaceFileFor } from './workspace-files';
+import { FileAccess, FindFiles, findWorkspaceFilesFor, readWorkspaceFileFor } from './workspace-files';
 
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
 
@@ -17,6 +17,9 @@ const files: FileAccess = {
   types: { file: vscode.FileType.File, directory: vscode.FileType.Directory, symbolicLink: vscode.FileType.SymbolicLink },
   isNotFound: (error) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound',
 };
+
+// VS Code's search of the workspace, the one listing the web has (it does not honour .gitignore: the server does).
+const findFiles: FindFiles = (base, include, exclude, max) => Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(base as vscode.Uri, include), exclude, max));
 
 /**
  * The URL to start the server's worker from. VS Code for the Web serves extensions over https, which
@@ -33,12 +36,16 @@ async function workerUrl(script: vscode.Uri): Promise<string> {
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateWith> {
   return activateWith(context, {
     canPrintPdf: false,
-    canCheckWorkspace: false,
+    // The server lists the memo files by asking this client to search (findWorkspaceFiles below).
+    canCheckWorkspace: true,
     async createClient(context, clientOptions) {
       const worker = new Worker(await workerUrl(vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js')), { name: 'Policy Memo language server' });
       return new LanguageClient('policyMemo', 'Policy Memo', clientOptions, worker);
     },
-    attach: (client) => [client.onRequest(readWorkspaceFile, (params) => readWorkspaceFileFor(params, files))],
+    attach: (client) => [
+      client.onRequest(readWorkspaceFile, (params) => readWorkspaceFileFor(params, files)),
+      client.onRequest(findWorkspaceFiles, (params) => findWorkspaceFilesFor(params, files, findFiles)),
+    ],
   });
 }
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileRefusal } from '../../../server/src/engine/file-refusal';
-import type { WorkspaceFileParams, WorkspaceFileResult } from '../../../server/src/lsp/protocol';
+import { FindWorkspaceFilesParams, FindWorkspaceFilesResult, MAX_FOUND_FILES, WorkspaceFileParams, WorkspaceFileResult } from '../../../server/src/lsp/protocol';
+import { ALWAYS_SKIPPED, GITIGNORE_GLOB, MAX_EXCLUDED_GLOBS, MAX_GLOB_LENGTH, MEMO_GLOB } from '../../../server/src/workspace/memo-globs';
 
 /** A URI as far as confinement needs it (vscode.Uri has these). */
 export interface FileUri {
@@ -82,6 +83,39 @@ export async function readWorkspaceFileFor(params: WorkspaceFileParams, fs: File
   } catch {
     return refused({ refused: 'notUtf8' });
   }
+}
+
+/**
+ * vscode.workspace.findFiles, as the search needs it: the files below `base` whose path matches
+ * `include`, minus those `exclude` matches (relative to their workspace folder), at most `max`.
+ */
+export type FindFiles = (base: FileUri, include: string, exclude: string, max: number) => Promise<readonly FileUri[]>;
+
+/**
+ * Searches a workspace folder for the web server's workspace check (the server keeps only the names
+ * it would list itself, and applies `.gitignore`): only a folder inside a workspace folder, never
+ * node_modules or .git, at most MAX_FOUND_FILES names. A malformed request finds nothing.
+ */
+export async function findWorkspaceFilesFor(params: FindWorkspaceFilesParams, fs: FileAccess, findFiles: FindFiles): Promise<FindWorkspaceFilesResult> {
+  const none: FindWorkspaceFilesResult = { uris: [] };
+  if (!params || typeof params.folderUri !== 'string' || typeof params.max !== 'number' || !Number.isFinite(params.max)) return none;
+  const include = params.find === 'memos' ? MEMO_GLOB : params.find === 'gitignores' ? GITIGNORE_GLOB : undefined;
+  if (include === undefined) return none;
+  let folder: FileUri;
+  try {
+    folder = fs.parse(params.folderUri);
+  } catch {
+    return none;
+  }
+  if (!fs.folders().some((root) => isInsideFolder(root, folder))) return none;
+  const max = Math.min(Math.max(0, Math.floor(params.max)), MAX_FOUND_FILES);
+  if (max === 0) return none;
+  // One glob of alternatives: VS Code's globs do not nest braces, so a glob with braces or commas is
+  // left to the server, which applies every excluded glob again.
+  const own = (Array.isArray(params.exclude) ? params.exclude : []).filter((g): g is string => typeof g === 'string' && g !== '' && g.length <= MAX_GLOB_LENGTH && !/[{},]/.test(g));
+  const exclude = `{${[...ALWAYS_SKIPPED, ...own.slice(0, MAX_EXCLUDED_GLOBS)].join(',')}}`;
+  const found = await findFiles(folder, include, exclude, max);
+  return { uris: found.filter((uri) => isInsideFolder(folder, uri)).slice(0, max).map((uri) => uri.toString()) };
 }
 
 function codeOf(error: unknown): string {

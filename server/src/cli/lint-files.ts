@@ -4,7 +4,7 @@ import { CheckOptions, configProblemFinding, FileRefusal, Locale, MemoConfig } f
 import { isFolder, isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES, readTextSync } from '../files/read';
 import { findConfigFolder, loadConfigSync, memoFiles } from '../workspace/config-folder';
 import type { FileReport } from './format';
-import { ignoreMatcher } from './ignore';
+import { ignoreMatcher } from '../workspace/ignore';
 import { lintFile } from './lint';
 
 /**

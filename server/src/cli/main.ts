@@ -9,7 +9,7 @@ import { FileListError, readFileList } from './file-list';
 import { findMemoFiles, InputError } from './files';
 import { FileReport, formatJson, formatStylish } from './format';
 import { formatGithub } from './github';
-import { ignoreMatcher } from './ignore';
+import { ignoreMatcher } from '../workspace/ignore';
 import { FileError } from './lint';
 import { checkedRoot, lintFiles } from './lint-files';
 import { LintWorkerError, lintInWorkers, workersFor } from './parallel';

@@ -1,10 +1,13 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { FileRefusal } from '../engine/file-refusal';
+import { isInside, MAX_CONFIG_BYTES } from '../files/limits';
 import type { BytesRead, ReadLimits, TextRead } from '../files/read';
 import { imageTypeOf, MAX_IMAGE_BYTES } from '../preview/image-types';
-import { pathToUri } from './file-uris';
-import { readWorkspaceFile, WorkspaceFileParams, WorkspaceFileResult } from './protocol';
+import { MAX_GITIGNORES } from '../workspace/memo-globs';
+import { excludedGlobs, GitIgnore, gitIgnoreOf, keptMemoFiles, listedName, MemoFileList } from '../workspace/memo-listing';
+import { localPathOf, pathToUri } from './file-uris';
+import { findWorkspaceFiles, FindWorkspaceFilesParams, MAX_FOUND_FILES, readWorkspaceFile, WorkspaceFileParams, WorkspaceFileResult } from './protocol';
 import type { RenderHost } from './preview';
 import type { ServerRuntime } from './runtime';
 
@@ -18,7 +21,8 @@ const unreadable: FileRefusal = { refused: 'unreadable', code: 'EIO' };
  * `translation:` files, a custom schema, images, the Word template) is asked of the client, which
  * reads it through vscode.workspace.fs with the desktop's limits and only inside the workspace
  * (client/src/browser/workspace-files.ts). Paths are the web's workspace paths (file-uris.browser.ts).
- * No browser to print a PDF with, and no docs folder on disk.
+ * The workspace check's listing asks the client to search for the names, and keeps them as the
+ * desktop's does (workspace/memo-listing.ts). No browser to print a PDF with, and no docs folder on disk.
  */
 export function browserRuntime(connection: Connection): ServerRuntime {
   async function ask(file: string, limits: ReadLimits, read: WorkspaceFileParams['read']): Promise<WorkspaceFileResult> {
@@ -34,6 +38,45 @@ export function browserRuntime(connection: Connection): ServerRuntime {
     } catch {
       return { refusal: unreadable };
     }
+  }
+
+  /**
+   * The names the client found below a folder, as paths relative to it: only strings that are URIs
+   * inside the folder and names the listing keeps, each once, and no more than `max` are looked at.
+   */
+  async function find(folder: string, kind: FindWorkspaceFilesParams['find'], excluded: string[], max: number): Promise<{ names: string[]; more: boolean }> {
+    let answer: unknown;
+    try {
+      answer = await connection.sendRequest(findWorkspaceFiles, { folderUri: pathToUri(folder), find: kind, exclude: excluded, max });
+    } catch {
+      return { names: [], more: false };
+    }
+    const uris = (answer as { uris?: unknown } | null)?.uris;
+    if (!Array.isArray(uris)) return { names: [], more: false };
+    const keep = listedName(kind, excluded);
+    const names = new Set<string>();
+    for (const uri of uris.slice(0, max)) {
+      if (typeof uri !== 'string' || uri.length > 8192) continue;
+      const file = localPathOf(uri);
+      if (file === undefined || !isInside(folder, file)) continue;
+      const relative = path.relative(folder, file).split(path.sep).join('/');
+      if (keep(relative)) names.add(relative);
+    }
+    return { names: [...names], more: uris.length >= max };
+  }
+
+  async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList> {
+    const excluded = excludedGlobs(options.exclude);
+    const max = Math.max(0, Math.min(options.max, MAX_FOUND_FILES - 1));
+    // One more than the cap: a full answer says the folder holds more memos than are listed.
+    const memos = await find(folder, 'memos', excluded, max + 1);
+    const gitignores: GitIgnore[] = [];
+    for (const relative of (await find(folder, 'gitignores', excluded, MAX_GITIGNORES)).names.sort()) {
+      const read = await ask(path.join(folder, relative), { maxBytes: MAX_CONFIG_BYTES, root: folder }, 'text');
+      if (typeof read.text === 'string') gitignores.push(gitIgnoreOf(relative, read.text));
+    }
+    const listed = keptMemoFiles(folder, memos.names, gitignores, max);
+    return { files: listed.files, capped: listed.capped || memos.more };
   }
 
   const images = new Map<string, { stamp: string; url: string }>();
@@ -85,6 +128,7 @@ export function browserRuntime(connection: Connection): ServerRuntime {
     async isFolder(folder) {
       return (await ask(folder, { maxBytes: 0 }, 'folder')).folder === true;
     },
+    listMemoFiles,
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     render,

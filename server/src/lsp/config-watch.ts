@@ -4,6 +4,7 @@ import { configProblemFinding, FileRefusal, Locale, MemoConfig, MemoFiles, Parse
 import { isInside, MAX_CONFIG_BYTES, MAX_TRANSLATION_BYTES } from '../files/limits';
 import type { ReadLimits, TextRead } from '../files/read';
 import { CONFIG_FILES, CONFIG_FOLDER, findConfigFolderAsync, loadConfig } from '../workspace/config-folder';
+import { ignoreMatcher } from '../workspace/ignore';
 import { toDiagnostic } from './diagnostics';
 import type { FailureLog, ServerRuntime } from './runtime';
 import { localPathOf, pathToUri } from './settings';
@@ -35,6 +36,8 @@ export class ConfigWatch {
   private readonly configDiagnostics = new Set<string>();
   /** Per configuration: the stamp (or refusal) of each config file it read, compared when the client does not watch files. */
   private readonly marks = new Map<string, { limits: ReadLimits; files: Map<string, string> }>();
+  /** Each configuration's `ignore:` globs as a test of a file, made once per configuration loaded. */
+  private readonly ignores = new WeakMap<MemoConfig, (file: string) => boolean>();
   /** Translations read from disk, kept while unchanged, so a keystroke in their memo does not read them again. */
   private readonly translations = new Map<string, { text: string; stamp: string }>();
 
@@ -60,6 +63,22 @@ export class ConfigWatch {
       this.configs.set(key, config);
     }
     return config;
+  }
+
+  /**
+   * Whether a file is left out by the `ignore:` globs of the configuration a memo uses (the CLI's
+   * semantics: relative to the folder holding `.policy-memo/`, matching the file or one of its
+   * folders). The memos of one folder share it: ask with one of them, test them all.
+   */
+  async ignoreFor(uri: string, locale: Locale): Promise<(file: string) => boolean> {
+    const config = await this.configFor(uri, locale);
+    let ignored = this.ignores.get(config);
+    if (!ignored) {
+      const { folder } = await this.placeOf(uri);
+      ignored = folder && config.ignore.length > 0 ? ignoreMatcher(config.ignore, path.dirname(folder)) : () => false;
+      this.ignores.set(config, ignored);
+    }
+    return ignored;
   }
 
   /**

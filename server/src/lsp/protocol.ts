@@ -115,6 +115,33 @@ export interface WorkspaceFileResult {
 /** Reads a workspace file for the server (see WorkspaceFileParams). */
 export const readWorkspaceFile = new RequestType<WorkspaceFileParams, WorkspaceFileResult, void>('policyMemo/readWorkspaceFile');
 
+/**
+ * Names of files below a workspace folder that the web server asks the client to search for (the
+ * workspace check: it has no file system to list): memo files, or the `.gitignore` files it then
+ * reads with `readWorkspaceFile` and applies itself. The client searches only inside its workspace
+ * folders, leaves out `exclude` (node_modules and .git among them) as far as its search can, and
+ * gives at most `max` URIs; the server checks every name again, as it would any answer from outside.
+ */
+export interface FindWorkspaceFilesParams {
+  /** A workspace folder, or a folder inside one. */
+  folderUri: string;
+  /** `memos`: `*.memo.md|yaml|yml`; `gitignores`: `.gitignore` files. */
+  find: 'memos' | 'gitignores';
+  /** Globs relative to the workspace folder to leave out. */
+  exclude: string[];
+  max: number;
+}
+
+export interface FindWorkspaceFilesResult {
+  uris: string[];
+}
+
+/** The most URIs a `findWorkspaceFiles` answer holds (one more than the workspace check's cap, which tells it the folder holds more). */
+export const MAX_FOUND_FILES = 10_001;
+
+/** Searches a workspace folder for the web server (see FindWorkspaceFilesParams). */
+export const findWorkspaceFiles = new RequestType<FindWorkspaceFilesParams, FindWorkspaceFilesResult, void>('policyMemo/findWorkspaceFiles');
+
 /** What applied to a memo's check, and why (the status bar's tooltip and the hover on the front matter's `---`). */
 export interface MemoSummary {
   /** The summary as Markdown, in the writer's language; paths are in code spans. */

@@ -10,7 +10,8 @@ export interface ServerRuntime {
   unchangedSince(file: string, limits: ReadLimits, stamp: string): Promise<boolean>;
   /**
    * The memo files of a workspace folder, for the workspace check (workspace/memo-files.ts
-   * `listMemoFiles`); none on the web, where the client does not offer the workspace check.
+   * `listMemoFiles`; on the web, the client searches and browser-runtime.ts keeps the same names).
+   * Without it, the workspace check lists nothing.
    */
   listMemoFiles?(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList>;
   setTimeout(callback: () => void, ms: number): unknown;

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { CancellationToken, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { memoKindOf, t } from '../engine';
@@ -21,7 +22,7 @@ export interface WorkspaceCheckDeps {
   folders: WorkspaceFolders;
   settings: SettingsStore;
   schemas: SchemaLoader;
-  workspaceFiles: Pick<ConfigWatch, 'configFor' | 'filesFor'>;
+  workspaceFiles: Pick<ConfigWatch, 'configFor' | 'filesFor' | 'ignoreFor'>;
   /** The open memos' own checks: an open memo is checked from the editor's text, as always. */
   openChecks: Pick<MemoChecks, 'checkCurrent'>;
   isOpen(uri: string): boolean;
@@ -179,15 +180,30 @@ export class WorkspaceCheck {
     await this.deps.publishDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The memo files of every workspace folder, at most MAX_WORKSPACE_MEMOS in all. */
+  /**
+   * The memo files of every workspace folder, at most MAX_WORKSPACE_MEMOS in all, minus those the
+   * `ignore:` globs of their `.policy-memo/` configuration match (as the CLI skips them; an open one
+   * is still checked as the writer edits it, by its own check).
+   */
   private async list(exclude: readonly string[]): Promise<MemoFileList> {
     const files: string[] = [];
     let capped = false;
     const listMemoFiles = this.deps.runtime.listMemoFiles;
     if (!listMemoFiles) return { files, capped };
+    // A configuration applies to a whole folder of memos: asked once per folder, not per memo.
+    const ignoredIn = new Map<string, (file: string) => boolean>();
     for (const folder of this.deps.folders.all) {
       const found = await listMemoFiles(folder, { exclude, max: MAX_WORKSPACE_MEMOS - files.length });
-      files.push(...found.files);
+      for (const file of found.files) {
+        const dir = path.dirname(file);
+        let ignored = ignoredIn.get(dir);
+        if (!ignored) {
+          const uri = pathToUri(file);
+          ignored = await this.deps.workspaceFiles.ignoreFor(uri, this.deps.settings.localeOf(await this.deps.settings.of(uri)));
+          ignoredIn.set(dir, ignored);
+        }
+        if (!ignored(file)) files.push(file);
+      }
       capped ||= found.capped;
       if (files.length >= MAX_WORKSPACE_MEMOS) break;
     }
