@@ -89,6 +89,10 @@ describe('the language server: every memo of the workspace, and what applied to 
     );
     assert.ok(published('top.memo.md').at(-1)?.diagnostics.some((d) => d.code === 'date-format'));
     assert.ok(published('team/drafts/kept.memo.md').at(-1)?.diagnostics.some((d) => d.code === 'date-format'));
+    // Closed, the ignored memo goes with the editor: it is not checked from disk as the listed ones are.
+    await client.close(uriOf(file('drafts/open.memo.md')));
+    await client.hover({ textDocument: { uri: uriOf(file('top.memo.md')) }, position: { line: 0, character: 0 } }).catch(() => null);
+    assert.deepEqual(published('drafts/open.memo.md').at(-1)?.diagnostics, [], 'an ignored memo closed in the editor keeps no diagnostics');
   });
 
   it('follows the files after a check: a file broken on disk shows it, a deleted one loses its diagnostics, an unchanged one is not sent again', async () => {

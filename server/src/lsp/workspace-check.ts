@@ -47,6 +47,8 @@ export class WorkspaceCheck {
   /** Whether a workspace check ran: from then on, disk changes are followed. */
   private following = false;
   private lastExclude: readonly string[] = [];
+  /** The memos the last listing held (what `.gitignore`, the excluded globs and `ignore:` leave). */
+  private listed = new Set<string>();
 
   constructor(private readonly deps: WorkspaceCheckDeps) {
     this.diskChecks = new MemoChecks({
@@ -72,8 +74,8 @@ export class WorkspaceCheck {
       this.deps.inform(t(this.deps.settings.localeOf(settings), 'workspace.capped', { max: MAX_WORKSPACE_MEMOS }));
     }
     // Memos checked before that are gone (deleted, or now excluded) lose their diagnostics.
-    const listed = new Set(files.map(pathToUri));
-    for (const uri of [...this.onDisk.keys()]) if (!listed.has(uri)) await this.drop(uri);
+    this.listed = new Set(files.map(pathToUri));
+    for (const uri of [...this.onDisk.keys()]) if (!this.listed.has(uri)) await this.drop(uri);
 
     let done = 0;
     let problems = 0;
@@ -105,16 +107,18 @@ export class WorkspaceCheck {
     const created: string[] = [];
     for (const { uri, deleted } of changes) {
       if (!memoKindOf(uri) || this.deps.isOpen(uri)) continue;
-      if (deleted) await this.drop(uri);
-      else if (this.onDisk.has(uri)) changed.push(uri);
+      if (deleted) {
+        this.listed.delete(uri);
+        await this.drop(uri);
+      } else if (this.onDisk.has(uri)) changed.push(uri);
       else {
         const file = localPathOf(uri);
         if (file !== undefined && this.deps.folders.holds(file)) created.push(uri);
       }
     }
     if (created.length > 0) {
-      const listed = new Set((await this.list(this.lastExclude)).files.map(pathToUri));
-      changed.push(...created.filter((uri) => listed.has(uri)));
+      await this.listAgain();
+      changed.push(...created.filter((uri) => this.listed.has(uri)));
     }
     for (const uri of changed) await this.checkOne(uri);
   }
@@ -124,6 +128,10 @@ export class WorkspaceCheck {
     if (!this.following) return false;
     const file = localPathOf(uri);
     if (file === undefined || !this.deps.folders.holds(file)) return false;
+    // A memo the listing leaves out (ignored, excluded) loses its diagnostics with the editor; one
+    // made while it was open is not listed yet, so the folders are listed again first.
+    if (!this.listed.has(uri)) await this.listAgain();
+    if (!this.listed.has(uri)) return false;
     // The client dropped the memo's diagnostics as it closed: they are sent again, changed or not.
     this.onDisk.delete(uri);
     await this.checkOne(uri);
@@ -178,6 +186,10 @@ export class WorkspaceCheck {
     if (!this.onDisk.delete(uri)) return;
     this.diskChecks.forget(uri);
     await this.deps.publishDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async listAgain(): Promise<void> {
+    this.listed = new Set((await this.list(this.lastExclude)).files.map(pathToUri));
   }
 
   /**
