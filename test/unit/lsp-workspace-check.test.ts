@@ -141,6 +141,7 @@ describe('the language server: every memo of the workspace, and what applied to 
     await client.open(uriOf(file('big.memo.md')), big, 1);
     const s = await summary(uriOf(file('big.memo.md')));
     assert.equal(s.run, 'onSave');
+    assert.equal(s.maxLiveLength, 0.1 * 1024 * 1024);
     assert.match(s.markdown, /Schema: the custom schema `schema\.json`/);
     assert.match(s.markdown, /Checked on open and save only: the memo is larger than policyMemo\.maxFileSize \(0\.1 MB\)/);
   });

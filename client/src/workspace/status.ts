@@ -21,6 +21,11 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
   let visible = false;
   /** The memo the tooltip describes. */
   let tooltipFor: string | undefined;
+  /**
+   * The size limit of the memo the tooltip describes (its summary's maxLiveLength) and which side of it the
+   * memo was: typing or pasting across it changes how it is checked, so the summary is asked again.
+   */
+  let sized: { uri: string; limit: number; large: boolean } | undefined;
   const changed = new vscode.EventEmitter<void>();
 
   /** Shows the problem count, from the diagnostics VS Code holds; returns the active memo, or undefined (the item hidden) when there is none. */
@@ -32,7 +37,7 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
       return undefined;
     }
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-memo').length;
-    item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) Policy Memo: ${count}`;
+    item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) ${l10n.t('Policy Memo: {0}', count)}`;
     item.accessibilityInformation = { label: l10n.t('Policy Memo. Problems in this memo: {0}', count) };
     item.show();
     visible = true;
@@ -58,6 +63,7 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
       // The server escapes nothing a memo wrote into links or commands: the tooltip is plain, untrusted Markdown.
       item.tooltip = new vscode.MarkdownString(summary.markdown);
       tooltipFor = document.uri.toString();
+      sized = { uri: tooltipFor, limit: summary.maxLiveLength, large: lengthOf(document) > summary.maxLiveLength };
     } catch {
       if (mine !== generation) return;
       item.tooltip = l10n.t('Policy Memo: what applied to this memo is not known yet.');
@@ -77,6 +83,13 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
       showCount();
       changed.fire();
     }),
+    vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (!sized || document !== vscode.window.activeTextEditor?.document || sized.uri !== document.uri.toString()) return;
+      const large = lengthOf(document) > sized.limit;
+      if (large === sized.large) return;
+      sized.large = large;
+      soon();
+    }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (document === vscode.window.activeTextEditor?.document) soon();
     }),
@@ -89,15 +102,25 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
   const shown = () => {
     if (!visible) return undefined;
     const tooltip = item.tooltip;
-    return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value };
+    const command = typeof item.command === 'string' ? item.command : item.command?.command;
+    return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value, command, accessibilityLabel: item.accessibilityInformation?.label };
   };
   return { disposables, shown, onDidChange: changed.event };
+}
+
+/** A document's length as the server measures it against maxFileSize (its text's UTF-16 code units), without copying the text. */
+function lengthOf(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 /** What the status bar item shows (the extension's API hands it to the integration tests). */
 export interface StatusShown {
   text: string;
   tooltip?: string;
+  /** The command a click runs. */
+  command?: string;
+  /** What a screen reader says of the item. */
+  accessibilityLabel?: string;
 }
 
 /** The quick pick behind the status bar item. */

@@ -127,6 +127,8 @@ export interface MemoSummary {
   configFolderUri?: string;
   /** When the memo is checked now: as the writer types, or on open and save only. */
   run: 'onType' | 'onSave';
+  /** The longest the memo's text can be (in UTF-16 code units) and still be checked as the writer types (policyMemo.maxFileSize). */
+  maxLiveLength: number;
   /** The memo's language for messages (the client's quick pick speaks it too). */
   locale: 'en' | 'fr';
 }

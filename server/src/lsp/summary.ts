@@ -2,7 +2,7 @@ import { MessageId, t } from '../engine';
 import type { ConfigWatch } from './config-watch';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
 import type { MemoDocumentParams, MemoSummary } from './protocol';
-import { isLarge, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
+import { isLarge, maxLiveLength, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the summary needs from the server. */
@@ -51,5 +51,5 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParam
   const newConfigFolder = configFolder ? undefined : newFolder;
   const markdown = [`**${say('summary.heading')}**`, '', ...lines.map((line) => `- ${line}`)].join('\n');
   const folder = configFolder ?? newConfigFolder;
-  return { markdown, configFolder, newConfigFolder, configFolderUri: folder !== undefined ? pathToUri(folder) : undefined, run, locale };
+  return { markdown, configFolder, newConfigFolder, configFolderUri: folder !== undefined ? pathToUri(folder) : undefined, run, maxLiveLength: maxLiveLength(settings), locale };
 }
