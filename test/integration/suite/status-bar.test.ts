@@ -127,3 +127,14 @@ describe('the status bar: what applied to this memo, and why', () => {
     });
   });
 });
+
+// Runs only in the untrusted pass: its workspace sets policyMemo.schema in .vscode/settings.json, which
+// VS Code hides from extensions there (a restricted setting); the client reads it to say it is ignored.
+describe('[untrusted] the status bar in an untrusted workspace', () => {
+  it('says the custom schema is ignored because the workspace is not trusted', async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in an untrusted workspace');
+    await openMemo('custom-schema.memo.md');
+    const shown = await statusBarWhen((_, tip) => tip.includes('Schema:'), 'the schema line');
+    assert.ok(linesOf(shown.tooltip).includes('Schema: the built-in one. The custom schema `custom.schema.json` is ignored: this workspace is not trusted.'), shown.tooltip);
+  });
+});
