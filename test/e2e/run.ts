@@ -4,7 +4,8 @@
  * 1. Installs policy-memo.vsix and the test harness into a throw-away extensions folder, and checks
  *    what the .vsix installed.
  * 2. Opens a copy of the test workspace, trusts it, and waits for the harness's suite result.
- * 3. Checks what a writer sees: the Problems panel of a broken memo, Ctrl+. on a bad date, the
+ * 3. Checks what a writer sees: the Problems panel of a broken memo, the status bar item on it (its
+ *    tooltip, and the quick pick its click opens), Ctrl+. on a bad date, the
  *    preview of the reference memo (with a screenshot of the editor beside it) following the editor's
  *    scroll, the preview following the broken memo with the Problems panel's count, and the preview
  *    restored after a window reload.
@@ -100,6 +101,26 @@ async function checkWhatAWriterSees(workbench: Workbench): Promise<void> {
   console.log('\nWhat a writer sees (trusted workspace):');
   await workbench.runCommand('View: Close All Editors');
   await brokenMemoProblems(step, workbench, 'the Problems panel lists the broken memo’s three problems');
+  await step('the status bar item on the broken memo: its tooltip says what applied, and a click opens the quick pick of what to do', workbench, async () => {
+    // Found as a screen reader finds it, by its label (the count is its own test's, in the suite).
+    const item = workbench.page.getByRole('button', { name: /^Policy Memo\. Problems in this memo: 3$/ });
+    const text = ((await item.textContent()) ?? '').trim();
+    await item.hover();
+    await workbench.page.getByText('What applies to this memo').first().waitFor({ timeout: UI_LIMIT_MS });
+    await item.click();
+    const input = workbench.page.locator('.quick-input-widget input');
+    await workbench.page.locator('.quick-input-widget').getByText('Open the rule docs').waitFor({ timeout: UI_LIMIT_MS });
+    // Each row's first label is its own (a row with a detail has a second one, under it).
+    const rows = await workbench.page.locator('.quick-input-list .monaco-list-row').all();
+    const labels = await Promise.all(rows.map(async (row) => ((await row.locator('.label-name').first().textContent()) ?? '').trim()));
+    const placeholder = (await input.getAttribute('placeholder')) ?? '';
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const expected = ['Create the workspace lists (.policy-memo/) with commented starter files', 'Open the rule docs', 'Check memos on save only', 'Check all memos in the workspace'];
+    if (labels.join('|') !== expected.join('|')) throw new Error(`the quick pick offers: ${labels.join(' | ')}`);
+    if (!placeholder.startsWith('Policy Memo: what to do')) throw new Error(`the quick pick asks: ${placeholder}`);
+    return `${text}: ${labels.join(' | ')}`;
+  });
   await dateQuickFix(step, workbench);
   await referencePreview(step, workbench, ROOT, 'e2e-editor-and-preview.png');
   await step('scroll sync: the preview follows the editor to the end of the memo', workbench, async () => {

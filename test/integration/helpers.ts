@@ -123,6 +123,54 @@ export async function setWorkspaceSetting(key: string, value: unknown): Promise<
 }
 
 /**
+ * Runs `body` with a workspace setting set to `value`, then puts back the workspace's own value
+ * (the test workspace's .vscode/settings.json sets some, such as policyMemo.locale), whatever happened.
+ */
+export async function withWorkspaceSetting<T>(key: string, value: unknown, body: () => Promise<T>): Promise<T> {
+  const before = vscode.workspace.getConfiguration().inspect(key)?.workspaceValue;
+  await setWorkspaceSetting(key, value);
+  try {
+    return await body();
+  } finally {
+    await setWorkspaceSetting(key, before);
+  }
+}
+
+/** The part of the extension's API the suite reads (client/src/extension.ts `PolicyMemoApi`). */
+export interface PolicyMemoApi {
+  statusBar(): StatusShown | undefined;
+  onDidChangeStatusBar: vscode.Event<void>;
+}
+
+/** What the status bar item shows (client/src/workspace/status.ts `StatusShown`). */
+export interface StatusShown {
+  text: string;
+  tooltip?: string;
+  command?: string;
+  accessibilityLabel?: string;
+}
+
+/** Resolves with what the status bar item shows once `accept` holds (checked at once, then each time the item changes). */
+export async function statusBarWhen(accept: (text: string, tooltip: string) => boolean, what: string): Promise<StatusShown & { tooltip: string }> {
+  // The memo just opened activates the extension (its language): its API is there once that is done.
+  const api = (await within(Promise.resolve(policyMemo().activate()), 'the extension to activate')) as PolicyMemoApi;
+  const current = () => {
+    const shown = api.statusBar();
+    return shown && accept(shown.text, shown.tooltip ?? '') ? { ...shown, tooltip: shown.tooltip ?? '' } : undefined;
+  };
+  const now = current();
+  if (now) return now;
+  let subscription: vscode.Disposable | undefined;
+  const found = new Promise<StatusShown & { tooltip: string }>((resolve) => {
+    subscription = api.onDidChangeStatusBar(() => {
+      const shown = current();
+      if (shown) resolve(shown);
+    });
+  });
+  return within(found, () => `the status bar to show ${what} (it shows: ${JSON.stringify(api.statusBar())})`).finally(() => subscription?.dispose());
+}
+
+/**
  * Reverts unsaved changes and closes every editor, so each test starts from a clean window (and the
  * e2e driver finds one after the suite). Closing a dirty editor would ask the writer; reverting does not.
  */

@@ -161,6 +161,25 @@ describe('the language server: every memo of the workspace, and what applied to 
     assert.ok(s.markdown.includes('`' + path.join(ws, '.policy-memo') + '`'));
   });
 
+  it('says a custom schema only the client sees (VS Code hides it in Restricted Mode) is ignored', async () => {
+    write('a.memo.md', GOOD);
+    write('schema.json', JSON.stringify({ type: 'object', required: ['budget'] }));
+    await start(false);
+    await client.open(uriOf(file('a.memo.md')), GOOD, 1);
+    const ask = (params: object) => client.connection.sendRequest('policyMemo/memoSummary', { uri: uriOf(file('a.memo.md')), ...params }) as Promise<MemoSummary>;
+    const s = await ask({ ignoredSchema: 'schema.json' });
+    assert.match(s.markdown, /Schema: the built-in one\. The custom schema `schema\.json` is ignored: this workspace is not trusted\./);
+    assert.match((await ask({ ignoredSchema: 42 })).markdown, /Schema: the built-in memo schema\./);
+  });
+
+  it('does not take a trusted workspace\'s schema from the summary request', async () => {
+    write('a.memo.md', GOOD);
+    await start(true);
+    await client.open(uriOf(file('a.memo.md')), GOOD, 1);
+    const s = (await client.connection.sendRequest('policyMemo/memoSummary', { uri: uriOf(file('a.memo.md')), ignoredSchema: 'schema.json' })) as MemoSummary;
+    assert.match(s.markdown, /Schema: the built-in memo schema\./);
+  });
+
   it('says a custom schema applies in a trusted workspace, and that a large memo is checked on open and save only', async () => {
     write('schema.json', JSON.stringify({ type: 'object', required: ['subject'] }));
     client.settings = { policyMemo: { schema: 'schema.json', maxFileSize: 0.1 } };
@@ -169,6 +188,7 @@ describe('the language server: every memo of the workspace, and what applied to 
     await client.open(uriOf(file('big.memo.md')), big, 1);
     const s = await summary(uriOf(file('big.memo.md')));
     assert.equal(s.run, 'onSave');
+    assert.equal(s.maxLiveLength, 0.1 * 1024 * 1024);
     assert.match(s.markdown, /Schema: the custom schema `schema\.json`/);
     assert.match(s.markdown, /Checked on open and save only: the memo is larger than policyMemo\.maxFileSize \(0\.1 MB\)/);
   });

@@ -1,3 +1,5 @@
+// The ES module build: the default (UMD) one requires its own files at run time, which a bundle cannot follow.
+import { parse } from 'jsonc-parser/lib/esm/main.js';
 import * as vscode from 'vscode';
 import * as l10n from '../l10n';
 import { memoSummary, MemoSummary } from '../../../server/src/lsp/protocol';
@@ -21,6 +23,11 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
   let visible = false;
   /** The memo the tooltip describes. */
   let tooltipFor: string | undefined;
+  /**
+   * The size limit of the memo the tooltip describes (its summary's maxLiveLength) and which side of it the
+   * memo was: typing or pasting across it changes how it is checked, so the summary is asked again.
+   */
+  let sized: { uri: string; limit: number; large: boolean } | undefined;
   const changed = new vscode.EventEmitter<void>();
 
   /** Shows the problem count, from the diagnostics VS Code holds; returns the active memo, or undefined (the item hidden) when there is none. */
@@ -32,7 +39,7 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
       return undefined;
     }
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-memo').length;
-    item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) Policy Memo: ${count}`;
+    item.text = count === 0 ? '$(check) Policy Memo' : `$(warning) ${l10n.t('Policy Memo: {0}', count)}`;
     item.accessibilityInformation = { label: l10n.t('Policy Memo. Problems in this memo: {0}', count) };
     item.show();
     visible = true;
@@ -53,11 +60,13 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
     // A tooltip about the memo shown before goes until this memo's summary arrives.
     if (tooltipFor !== document.uri.toString()) item.tooltip = undefined;
     try {
-      const summary = await (await client()).sendRequest(memoSummary, { uri: document.uri.toString() });
+      const ignoredSchema = await ignoredSchemaOf(document.uri);
+      const summary = await (await client()).sendRequest(memoSummary, { uri: document.uri.toString(), ignoredSchema });
       if (mine !== generation) return;
       // The server escapes nothing a memo wrote into links or commands: the tooltip is plain, untrusted Markdown.
       item.tooltip = new vscode.MarkdownString(summary.markdown);
       tooltipFor = document.uri.toString();
+      sized = { uri: tooltipFor, limit: summary.maxLiveLength, large: lengthOf(document) > summary.maxLiveLength };
     } catch {
       if (mine !== generation) return;
       item.tooltip = l10n.t('Policy Memo: what applied to this memo is not known yet.');
@@ -77,6 +86,13 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
       showCount();
       changed.fire();
     }),
+    vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (!sized || document !== vscode.window.activeTextEditor?.document || sized.uri !== document.uri.toString()) return;
+      const large = lengthOf(document) > sized.limit;
+      if (large === sized.large) return;
+      sized.large = large;
+      soon();
+    }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (document === vscode.window.activeTextEditor?.document) soon();
     }),
@@ -89,15 +105,62 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
   const shown = () => {
     if (!visible) return undefined;
     const tooltip = item.tooltip;
-    return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value };
+    const command = typeof item.command === 'string' ? item.command : item.command?.command;
+    return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value, command, accessibilityLabel: item.accessibilityInformation?.label };
   };
   return { disposables, shown, onDidChange: changed.event };
+}
+
+/** The most bytes of a settings file read to find policyMemo.schema (VS Code's own are a few KB). */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+/** The longest policyMemo.schema value shown as it is. */
+const MAX_SHOWN_PATH = 300;
+
+/**
+ * `policyMemo.schema` as the memo's workspace settings write it, in an untrusted workspace only: VS Code
+ * then hides this restricted setting from extensions, and the tooltip is to say it is ignored, not that
+ * none is set. Read as text to be shown (never used); the folder's settings win over the workspace file's.
+ */
+async function ignoredSchemaOf(uri: vscode.Uri): Promise<string | undefined> {
+  if (vscode.workspace.isTrusted) return undefined;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const workspaceFile = vscode.workspace.workspaceFile;
+  const sources: [vscode.Uri, (settings: unknown) => unknown][] = [];
+  if (folder) sources.push([vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'), (settings) => settings]);
+  if (workspaceFile && workspaceFile.scheme !== 'untitled') sources.push([workspaceFile, (file) => (isObject(file) ? file.settings : undefined)]);
+  for (const [file, settingsOf] of sources) {
+    try {
+      if ((await vscode.workspace.fs.stat(file)).size > MAX_SETTINGS_BYTES) continue;
+      const settings = settingsOf(parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))));
+      if (!isObject(settings)) continue;
+      const nested = settings.policyMemo;
+      const value = settings['policyMemo.schema'] ?? (isObject(nested) ? nested.schema : undefined);
+      // Said in the tooltip, so a hostile repository's megabyte of text is cut short.
+      if (typeof value === 'string' && value.trim() !== '') return value.length > MAX_SHOWN_PATH ? `${value.slice(0, MAX_SHOWN_PATH)}…` : value;
+    } catch {
+      // No such file, or one that cannot be read: nothing is set there.
+    }
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A document's length as the server measures it against maxFileSize (its text's UTF-16 code units), without copying the text. */
+function lengthOf(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 /** What the status bar item shows (the extension's API hands it to the integration tests). */
 export interface StatusShown {
   text: string;
   tooltip?: string;
+  /** The command a click runs. */
+  command?: string;
+  /** What a screen reader says of the item. */
+  accessibilityLabel?: string;
 }
 
 /** The quick pick behind the status bar item. */

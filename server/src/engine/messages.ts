@@ -667,8 +667,18 @@ export type MessageParams = Record<string, string | number>;
 /** The message `id` in `locale`, with `{name}` placeholders filled from `params`. */
 export function t(locale: Locale, id: MessageId, params: MessageParams = {}): string {
   return catalogues[locale][id].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? shownValue(locale, params[name]) : whole,
   );
+}
+
+const decimals: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-CA', { useGrouping: false, maximumFractionDigits: 3 }),
+  fr: new Intl.NumberFormat('fr-CA', { useGrouping: false, maximumFractionDigits: 3 }),
+};
+
+/** A placeholder's value as written in the message: a number with a fraction takes the language's decimal mark (French `0,5 Mo`). */
+function shownValue(locale: Locale, value: string | number): string {
+  return typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) ? decimals[locale].format(value) : String(value);
 }
 
 /** The ids of the messages written in a singular and a plural form, `<id>.one` and `<id>.other`. */

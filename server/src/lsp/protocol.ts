@@ -154,12 +154,23 @@ export interface MemoSummary {
   configFolderUri?: string;
   /** When the memo is checked now: as the writer types, or on open and save only. */
   run: 'onType' | 'onSave';
+  /** The longest the memo's text can be (in UTF-16 code units) and still be checked as the writer types (policyMemo.maxFileSize). */
+  maxLiveLength: number;
   /** The memo's language for messages (the client's quick pick speaks it too). */
   locale: 'en' | 'fr';
 }
 
+/** The memo whose summary is asked, and what the client alone can see of its settings. */
+export interface MemoSummaryParams extends MemoDocumentParams {
+  /**
+   * `policyMemo.schema` as the workspace's settings file writes it, sent only in an untrusted workspace,
+   * where VS Code hides a restricted setting from extensions: the summary says it is ignored, and never uses it.
+   */
+  ignoredSchema?: string;
+}
+
 /** The summary of what applied to an open memo's check; fails like `renderPreview`. */
-export const memoSummary = new RequestType<MemoDocumentParams, MemoSummary, void>('policyMemo/memoSummary');
+export const memoSummary = new RequestType<MemoSummaryParams, MemoSummary, void>('policyMemo/memoSummary');
 
 /** Checks every memo of the workspace folders and publishes their diagnostics, open or not. */
 export interface CheckWorkspaceParams {

@@ -139,9 +139,14 @@ export function sizeLimit(settings: MemoSettings): number {
   return settings.maxFileSize > 0 ? settings.maxFileSize : defaultSettings.maxFileSize;
 }
 
+/** The longest a memo's text can be (UTF-16 code units) and still be checked as the writer types. */
+export function maxLiveLength(settings: MemoSettings): number {
+  return sizeLimit(settings) * 1024 * 1024;
+}
+
 /** Whether a memo is above the `maxFileSize` setting. */
 export function isLarge(document: { getText(): string }, settings: MemoSettings): boolean {
-  return document.getText().length > sizeLimit(settings) * 1024 * 1024;
+  return document.getText().length > maxLiveLength(settings);
 }
 
 /** A custom schema as loaded for a workspace: the compiled schema, or why it cannot be used. */

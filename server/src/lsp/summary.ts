@@ -1,8 +1,8 @@
 import { MessageId, t } from '../engine';
 import type { ConfigWatch } from './config-watch';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
-import type { MemoDocumentParams, MemoSummary } from './protocol';
-import { isLarge, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
+import type { MemoSummary, MemoSummaryParams } from './protocol';
+import { isLarge, maxLiveLength, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the summary needs from the server. */
@@ -19,7 +19,7 @@ export interface SummaryDeps {
  * What applied to an open memo's check and why: the schema, the `.policy-memo/` folder, the
  * typography, the message language and when it is checked, said in the memo's message language.
  */
-export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParams | undefined): Promise<MemoSummary> {
+export async function memoSummaryOf(deps: SummaryDeps, params: MemoSummaryParams | undefined): Promise<MemoSummary> {
   const { documents, settings: store, schemas, folders, workspaceFiles, checks } = deps;
   const { uri } = openMemo(documents, params?.uri);
   const settings = await store.of(uri);
@@ -30,7 +30,9 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParam
   const code = (text: string) => '`' + text.replace(/[`\r\n]/g, ' ') + '`';
 
   const lines: string[] = [];
-  const setting = settings.schema.trim();
+  // An untrusted workspace's custom schema, which VS Code does not hand to the server: only to say it is ignored.
+  const ignored = store.trusted || typeof params?.ignoredSchema !== 'string' ? '' : params.ignoredSchema.trim();
+  const setting = settings.schema.trim() || ignored;
   if (!setting) lines.push(say('summary.schema.builtIn'));
   else if (!store.trusted) lines.push(say('summary.schema.untrusted', { path: code(setting) }));
   else {
@@ -51,5 +53,5 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoDocumentParam
   const newConfigFolder = configFolder ? undefined : newFolder;
   const markdown = [`**${say('summary.heading')}**`, '', ...lines.map((line) => `- ${line}`)].join('\n');
   const folder = configFolder ?? newConfigFolder;
-  return { markdown, configFolder, newConfigFolder, configFolderUri: folder !== undefined ? pathToUri(folder) : undefined, run, locale };
+  return { markdown, configFolder, newConfigFolder, configFolderUri: folder !== undefined ? pathToUri(folder) : undefined, run, maxLiveLength: maxLiveLength(settings), locale };
 }

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsWhen, memoUri, policyMemo, rulesOf, setWorkspaceSetting, within } from '../helpers';
+import { diagnosticsWhen, memoUri, rulesOf, setWorkspaceSetting, statusBarWhen } from '../helpers';
 
 const encoder = new TextEncoder();
 
-/** The part of the extension's API the suite reads (client/src/extension.ts `PolicyMemoApi`). */
-interface PolicyMemoApi {
-  statusBar(): { text: string; tooltip?: string } | undefined;
-  onDidChangeStatusBar: vscode.Event<void>;
-}
 /** What "Check All Memos in the Workspace" returns (server/src/lsp/protocol.ts `CheckWorkspaceResult`). */
 interface CheckWorkspaceResult {
   files: number;
@@ -16,25 +11,6 @@ interface CheckWorkspaceResult {
   cancelled: boolean;
 }
 const hasDateProblem = (ds: vscode.Diagnostic[]) => rulesOf(ds).includes('date-format');
-
-/** Resolves with what the status bar item shows once `accept` holds (checked at once, then each time the item changes). */
-async function statusBarWhen(accept: (text: string, tooltip: string) => boolean, what: string): Promise<{ text: string; tooltip: string }> {
-  const api = policyMemo().exports as PolicyMemoApi;
-  const current = () => {
-    const shown = api.statusBar();
-    return shown && accept(shown.text, shown.tooltip ?? '') ? { text: shown.text, tooltip: shown.tooltip ?? '' } : undefined;
-  };
-  const now = current();
-  if (now) return now;
-  let subscription: vscode.Disposable | undefined;
-  const found = new Promise<{ text: string; tooltip: string }>((resolve) => {
-    subscription = api.onDidChangeStatusBar(() => {
-      const shown = current();
-      if (shown) resolve(shown);
-    });
-  });
-  return within(found, () => `the status bar to show ${what} (it shows: ${JSON.stringify(api.statusBar())})`).finally(() => subscription?.dispose());
-}
 
 describe('the workspace check and the status bar', () => {
   const folder = memoUri('workspace-check');

@@ -42,6 +42,14 @@ describe('the engine message catalogue', () => {
     assert.equal(t('fr', 'date.notReal', { value: '2021-02-30' }), 'La date 2021-02-30 n\u2019existe pas.');
     assert.equal(t('en', 'schema.required', {}), '"{key}" is missing.');
   });
+
+  it('writes a number with a fraction with the language\'s decimal mark, and whole numbers as they are', () => {
+    // policyMemo.maxFileSize can be 0.1 (its minimum): the status bar's tooltip and the large-file notice say it.
+    assert.equal(t('fr', 'summary.run.large', { limit: 0.1 }), 'Vérifiée à l\u2019ouverture et à l\u2019enregistrement seulement\u00a0: la note dépasse policyMemo.maxFileSize (0,1\u00a0Mo).');
+    assert.equal(t('en', 'summary.run.large', { limit: 0.1 }), 'Checked on open and save only: the memo is larger than policyMemo.maxFileSize (0.1 MB).');
+    assert.equal(t('fr', 'server.largeFile', { limit: 2.5 }).includes('2,5\u00a0Mo'), true);
+    assert.equal(t('fr', 'yaml.aliases', { limit: 10000 }).includes('plus de 10000\u00a0fois'), true);
+  });
 });
 
 describe('singular and plural in the catalogue', () => {
