@@ -29,8 +29,6 @@ export interface ClientHost {
   createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
   /** Whether Export to PDF works here (it needs a browser process, which the web has not). */
   canPrintPdf: boolean;
-  /** Whether the workspace check is offered (the Node server lists the memo files itself; the web worker asks this client to search). */
-  canCheckWorkspace: boolean;
   /** Attaches this host's own handlers to a new client (on the web, the answers to the server's file requests). */
   attach?(client: BaseLanguageClient, context: vscode.ExtensionContext): vscode.Disposable[];
 }
@@ -79,7 +77,6 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   context.subscriptions.push(l10n.startL10n());
   // Export to PDF is offered only where it works (the menus' `when`), not shown and then refused.
   void vscode.commands.executeCommand('setContext', 'policyMemo.canPrintPdf', host.canPrintPdf);
-  void vscode.commands.executeCommand('setContext', 'policyMemo.canCheckWorkspace', host.canCheckWorkspace);
   const start = (): Promise<void> => {
     started ??= startOrExplain(context, host);
     return started;
@@ -99,7 +96,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
     });
     context.subscriptions.push(watch);
   }
-  const status = registerStatusBar(running, host.canCheckWorkspace);
+  const status = registerStatusBar(running);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustChanged, { trusted: true })),
     vscode.commands.registerCommand('policyMemo.restartServer', async () => {
@@ -112,7 +109,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
     }),
     ...registerPreviewCommands(context, running, host.canPrintPdf),
     ...status.disposables,
-    ...(host.canCheckWorkspace ? registerWorkspaceCheck(running) : []),
+    ...registerWorkspaceCheck(running),
     vscode.commands.registerCommand('policyMemo.newMemo', (language?: unknown, format?: unknown) => newMemo(context, language, format)),
     registerSnippetCompletion(context),
   );

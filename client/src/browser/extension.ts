@@ -36,8 +36,6 @@ async function workerUrl(script: vscode.Uri): Promise<string> {
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateWith> {
   return activateWith(context, {
     canPrintPdf: false,
-    // The server lists the memo files by asking this client to search (findWorkspaceFiles below).
-    canCheckWorkspace: true,
     async createClient(context, clientOptions) {
       const worker = new Worker(await workerUrl(vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js')), { name: 'Policy Memo language server' });
       return new LanguageClient('policyMemo', 'Policy Memo', clientOptions, worker);

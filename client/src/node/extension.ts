@@ -6,7 +6,6 @@ import { activateWith } from '../extension';
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateWith> {
   return activateWith(context, {
     canPrintPdf: true,
-    canCheckWorkspace: true,
     createClient(context, clientOptions) {
       const module = context.asAbsolutePath('dist/server.js');
       const serverOptions: ServerOptions = {

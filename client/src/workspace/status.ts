@@ -14,7 +14,7 @@ export const SHOW_STATUS_COMMAND = 'policyMemo.showStatus';
  * The status bar item on memo files: `Policy Memo` with the memo's problem count, a tooltip saying
  * what applied to its check and why (the server's summary), and a quick pick of what to do about it.
  */
-export function registerStatusBar(client: RunningClient, canCheckWorkspace: boolean): { disposables: vscode.Disposable[]; shown(): StatusShown | undefined; onDidChange: vscode.Event<void> } {
+export function registerStatusBar(client: RunningClient): { disposables: vscode.Disposable[]; shown(): StatusShown | undefined; onDidChange: vscode.Event<void> } {
   const item = vscode.window.createStatusBarItem('policyMemo.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Policy Memo';
   item.command = SHOW_STATUS_COMMAND;
@@ -100,7 +100,7 @@ export function registerStatusBar(client: RunningClient, canCheckWorkspace: bool
       if (event.affectsConfiguration('policyMemo')) soon();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(soon),
-    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, () => showStatusPick(client, canCheckWorkspace)),
+    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, () => showStatusPick(client)),
   ];
   const shown = () => {
     if (!visible) return undefined;
@@ -164,7 +164,7 @@ export interface StatusShown {
 }
 
 /** The quick pick behind the status bar item. */
-async function showStatusPick(client: RunningClient, canCheckWorkspace: boolean): Promise<void> {
+async function showStatusPick(client: RunningClient): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !isMemoDocument(document)) return;
   let summary: MemoSummary;
@@ -193,7 +193,7 @@ async function showStatusPick(client: RunningClient, canCheckWorkspace: boolean)
     detail: l10n.t('Setting policyMemo.run for this workspace'),
     run: () => vscode.workspace.getConfiguration('policyMemo', document.uri).update('run', other, vscode.ConfigurationTarget.Workspace),
   });
-  if (canCheckWorkspace) picks.push({ label: '$(checklist) ' + l10n.t('Check all memos in the workspace'), run: () => vscode.commands.executeCommand('policyMemo.checkWorkspace') });
+  picks.push({ label: '$(checklist) ' + l10n.t('Check all memos in the workspace'), run: () => vscode.commands.executeCommand('policyMemo.checkWorkspace') });
   const chosen = await vscode.window.showQuickPick(picks, { placeHolder: l10n.t('Policy Memo: what to do about this memo’s checks') });
   await chosen?.run();
 }
