@@ -169,6 +169,9 @@ describe('the language server: every memo of the workspace, and what applied to 
     const ask = (params: object) => client.connection.sendRequest('policyMemo/memoSummary', { uri: uriOf(file('a.memo.md')), ...params }) as Promise<MemoSummary>;
     const s = await ask({ ignoredSchema: 'schema.json' });
     assert.match(s.markdown, /Schema: the built-in one\. The custom schema `schema\.json` is ignored: this workspace is not trusted\./);
+    // The hover on the opening --- says the same, from what the client last told with the summary.
+    const hover = (await client.hover({ textDocument: { uri: uriOf(file('a.memo.md')) }, position: { line: 0, character: 1 } })) as Hover;
+    assert.deepEqual(hover.contents, { kind: 'markdown', value: s.markdown });
     assert.match((await ask({ ignoredSchema: 42 })).markdown, /Schema: the built-in memo schema\./);
   });
 

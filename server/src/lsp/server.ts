@@ -142,6 +142,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
   const requests = new MemoRequests({ documents, settings, checks, folders, runtime });
   const summaryDeps = { documents, settings, schemas, folders, workspaceFiles, checks };
+  /** The custom schema an untrusted workspace sets, as the client last told it with a memo's summary: the hover says it is ignored too. */
+  const ignoredSchemas = new Map<string, string>();
   const workspaceCheck = new WorkspaceCheck({
     runtime,
     folders,
@@ -263,6 +265,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const uri = event.document.uri;
     scheduling.closed(uri);
     requests.forget(uri);
+    ignoredSchemas.delete(uri);
     if (!memoKindOf(uri)) return;
     // A memo the workspace check follows keeps the diagnostics of its file on disk; another loses them.
     void workspaceCheck
@@ -312,7 +315,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!documents.get(params.textDocument.uri) || !memoKindOf(params.textDocument.uri)) return null;
       const result = await checks.checkCurrent(params.textDocument.uri);
       if (isOnOpeningFence(result, params.position)) {
-        const summary = await memoSummaryOf(summaryDeps, params.textDocument);
+        const summary = await memoSummaryOf(summaryDeps, { uri: params.textDocument.uri, ignoredSchema: ignoredSchemas.get(params.textDocument.uri) });
         return { contents: markup(summary.markdown, client.hoverFormat) };
       }
       return hoverFor(result, params.position, client.hoverFormat);
@@ -324,7 +327,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(renderPreview, request('renderPreview', (params) => requests.renderPreview(params)));
   connection.onRequest(exportHtml, request('exportHtml', (params) => requests.exportHtml(params)));
   connection.onRequest(exportFile, request('exportFile', (params) => requests.exportFile(params)));
-  connection.onRequest(memoSummary, request('memoSummary', (params) => memoSummaryOf(summaryDeps, params)));
+  connection.onRequest(
+    memoSummary,
+    request('memoSummary', (params) => {
+      const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+      if (uri !== undefined && typeof params.ignoredSchema === 'string') ignoredSchemas.set(uri, params.ignoredSchema.slice(0, 1000));
+      else if (uri !== undefined) ignoredSchemas.delete(uri);
+      return memoSummaryOf(summaryDeps, params);
+    }),
+  );
   connection.onRequest(checkWorkspace, request('checkWorkspace', (params, token) => workspaceCheck.checkAll(params, token)));
 
   connection.onShutdown(() => {
