@@ -105,8 +105,8 @@ export function webReport(r, { ms, median, p95, kb }) {
   lines.push('');
   lines.push('| browser bundle (minified) | size |');
   lines.push('|---|---:|');
-  lines.push(`| web client \`dist/web/client.js\` | ${kb(r.sizes.webClient)} |`);
-  lines.push(`| web worker server \`dist/web/server.js\` | ${kb(r.sizes.webServer)} |`);
+  lines.push(`| web client \`dist/web/client.js\` | ${kb(r.web.sizes.webClient)} |`);
+  lines.push(`| web worker server \`dist/web/server.js\` | ${kb(r.web.sizes.webServer)} |`);
   lines.push('');
   return lines;
 }
