@@ -45,7 +45,8 @@ export { FIX_ALL_KIND } from './code-actions';
  * Starts the Policy Memo language server on a connection. This only wires the connection to the
  * modules that do the work: checks and publishing (documents.ts), when memos are checked
  * (scheduling.ts), settings and trust (settings.ts), the `.policy-memo/` folder and translations
- * (config-watch.ts), code actions, completion and hover, and the custom requests (requests.ts).
+ * (config-watch.ts), diagnostics for clients that pull them (pulled-diagnostics.ts), the workspace
+ * check (workspace-check.ts), code actions, completion and hover, and the custom requests (requests.ts).
  */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const log = (where: string, error: unknown) =>
@@ -330,7 +331,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(
     memoSummary,
     request('memoSummary', (params) => {
-      const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+      // Kept for open memos only (forgotten as they close), and cut short: a client's text, said back to the writer.
+      const uri = typeof params?.uri === 'string' && documents.get(params.uri) ? params.uri : undefined;
       if (uri !== undefined && typeof params.ignoredSchema === 'string') ignoredSchemas.set(uri, params.ignoredSchema.slice(0, 1000));
       else if (uri !== undefined) ignoredSchemas.delete(uri);
       return memoSummaryOf(summaryDeps, params);
