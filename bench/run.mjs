@@ -264,20 +264,24 @@ console.log(JSON.stringify({ base, peak: process.resourceUsage().maxRSS }));`;
     const kind = i % 4 === 3 ? 'yaml' : 'markdown';
     writeFileSync(path.join(corpus, `m${String(i).padStart(4, '0')}.memo.${kind === 'yaml' ? 'yaml' : 'md'}`), corpusMemo(kind, i));
   }
-  const oneCore = pathToFileURL(path.join(BENCH, 'one-core.mjs')).toString();
-  const timeCli = (preload) => {
+  const timeCli = (options) => {
     const times = [];
     for (let i = 0; i < (quick ? 2 : 5); i++) {
       const start = performance.now();
-      spawnSync(process.execPath, [...preload, path.join(ROOT, 'bin/policy-memo.js'), 'lint', corpus, '--format', 'json'], { stdio: 'ignore' });
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/policy-memo.js'), 'lint', corpus, '--format', 'json', ...options], { stdio: 'ignore' });
       times.push(performance.now() - start);
     }
     return times;
   };
-  results.cli.workers = timeCli([]);
-  results.cli.oneThread = timeCli(['--import', oneCore]);
+  // As the CLI chooses for this machine (one thread under 3 cores), then each way forced.
+  results.cli.default = timeCli([]);
+  results.cli.workers = timeCli(['--jobs', String(Math.max(2, os.availableParallelism()))]);
+  results.cli.oneThread = timeCli(['--jobs', '1']);
   const rate = (times) => Math.round(2000 / (median(times) / 1000));
-  console.log(`CLI, 2,000 memos: ${rate(results.cli.workers)} memos/s with worker threads (${os.availableParallelism()} cores), ${rate(results.cli.oneThread)} memos/s on one thread`);
+  console.log(
+    `CLI, 2,000 memos: ${rate(results.cli.default)} memos/s as it chooses (${os.availableParallelism()} cores), ` +
+      `${rate(results.cli.workers)} memos/s with worker threads, ${rate(results.cli.oneThread)} memos/s on one thread`,
+  );
 }
 
 // Cold starts.
@@ -374,8 +378,9 @@ function report(r) {
   const rate = (times) => Math.round(2000 / (median(times) / 1000));
   lines.push('| figure | value |');
   lines.push('|---|---:|');
-  lines.push(`| \`policy-memo lint\` on 2,000 generated memos (half broken), worker threads | ${rate(r.cli.workers)} memos/s (${ms(median(r.cli.workers))} ms) |`);
-  lines.push(`| the same on one thread | ${rate(r.cli.oneThread)} memos/s (${ms(median(r.cli.oneThread))} ms) |`);
+  lines.push(`| \`policy-memo lint\` on 2,000 generated memos (half broken), as it chooses for ${os.availableParallelism()} cores | ${rate(r.cli.default)} memos/s (${ms(median(r.cli.default))} ms) |`);
+  lines.push(`| the same with worker threads (\`--jobs ${Math.max(2, os.availableParallelism())}\`) | ${rate(r.cli.workers)} memos/s (${ms(median(r.cli.workers))} ms) |`);
+  lines.push(`| the same on one thread (\`--jobs 1\`) | ${rate(r.cli.oneThread)} memos/s (${ms(median(r.cli.oneThread))} ms) |`);
   lines.push(`| reference memo: check / export to HTML / export to .docx (in one process, check included) | ${ms(median(r.export.check))} (${ms(p95(r.export.check))}) / ${ms(median(r.export.html))} (${ms(p95(r.export.html))}) / ${ms(median(r.export.docx))} (${ms(p95(r.export.docx))}) |`);
   lines.push(`| engine check of 5,000 tab-indented lines / the same indented with spaces (\`.memo.yaml\`, in one process) | ${ms(median(r.tabs.tabs))} (${ms(p95(r.tabs.tabs))}) / ${ms(median(r.tabs.spaces))} (${ms(p95(r.tabs.spaces))}) |`);
   lines.push(`| cold start: \`policy-memo lint\` on one 2 KB memo | ${ms(median(r.cold.lint))} (${ms(p95(r.cold.lint))}) |`);
@@ -402,7 +407,7 @@ function report(r) {
     ...['2 KB', '20 KB'].map((l) => [`median ≥ 5× faster than the peer at ${l}`, median(y(l).peer) / median(y(l).ours) >= 5, `${ratio(median(y(l).ours), median(y(l).peer))}×`]),
     ['median ≥ 2× faster than the peer at 1 MB', median(y('1 MB').peer) / median(y('1 MB').ours) >= 2, `${ratio(median(y('1 MB').ours), median(y('1 MB').peer))}×`],
     ['engine check within 3× of the floor (every size and kind)', r.edits.every((e) => median(e.engine) <= 3 * median(e.floor)), `worst ${Math.max(...r.edits.map((e) => median(e.engine) / median(e.floor))).toFixed(1)}×`],
-    ['CLI ≥ 1,000 memos/s on 2 cores', rate(r.cli.workers) >= 1000, `${rate(r.cli.workers)} memos/s`],
+    ['CLI ≥ 1,000 memos/s on 2 cores', rate(r.cli.default) >= 1000, `${rate(r.cli.default)} memos/s`],
     ['CLI cold start ≤ 300 ms', median(r.cold.lint) <= 300, `${ms(median(r.cold.lint))} ms`],
     ['client bundle ≤ 200 KB', r.sizes.client <= 200 * 1024, kb(r.sizes.client)],
     ['server bundle ≤ 1.5 MB', r.sizes.server <= 1.5 * 1024 * 1024, kb(r.sizes.server)],

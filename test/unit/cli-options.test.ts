@@ -56,6 +56,31 @@ describe('policy-memo lint --max-warnings and --quiet', () => {
   });
 });
 
+describe('policy-memo lint --jobs', () => {
+  const dir = workspace({ 'w.memo.md': WARNING_ONLY, 'e.memo.md': BAD_DATE });
+
+  it('lints on the threads asked for with the same report as on one thread', () => {
+    const one = runCli(['lint', '.', '--format', 'json', '--jobs', '1'], dir);
+    const two = runCli(['lint', '.', '--format', 'json', '--jobs', '2'], dir);
+    assert.equal(one.code, 1);
+    assert.equal(two.code, 1);
+    assert.equal(two.stderr, '');
+    assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(files(two.stdout), ['e.memo.md', 'w.memo.md']);
+  });
+
+  it('refuses anything but a number of threads from 1 (exit 2), in both languages', () => {
+    for (const locale of ['en', 'fr'] as Locale[]) {
+      for (const value of ['0', '-1', 'x', '1.5', '', '1000']) {
+        const r = runCli(['lint', 'w.memo.md', `--jobs=${value}`, '--locale', locale], dir);
+        assert.equal(r.code, 2, value);
+        assert.equal(r.stderr.trimEnd(), t(locale, 'cli.badJobs', { value }));
+      }
+      assert.equal(runCli(['lint', '--locale', locale, '--jobs'], dir).stderr.trimEnd(), t(locale, 'cli.missingValue', { option: '--jobs' }));
+    }
+  });
+});
+
 describe('policy-memo lint --ignore and ignore: in .policy-memo/config.yaml', () => {
   it('--ignore GLOB (repeatable, relative to the current folder) skips the memos it matches, or their folders', () => {
     const dir = workspace({ 'a.memo.md': REFERENCE, 'drafts/b.memo.md': BAD_DATE, 'x/c.old.memo.md': BAD_DATE, 'x/deep/drafts/d.memo.md': BAD_DATE });

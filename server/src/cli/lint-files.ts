@@ -14,10 +14,17 @@ import { lintFile } from './lint';
 export function lintFiles(files: readonly string[], cwd: string, options: CheckOptions, fix: boolean, locale: Locale): FileReport[] {
   const configs = new Map<string, FolderConfig>();
   const roots = new Map<string, string>();
+  // Whether each place a `.policy-memo/` could be is one, asked of the disk once per run: memos of one folder share the answers.
+  const folders = new Map<string, boolean>();
+  const isFolderOnce = (candidate: string) => {
+    let answer = folders.get(candidate);
+    if (answer === undefined) folders.set(candidate, (answer = isFolder(candidate)));
+    return answer;
+  };
   const reports: FileReport[] = [];
   for (const file of files) {
     const root = workspaceRootOf(file, cwd, roots);
-    const { config, ignored } = configFor(file, root, configs, locale, cwd, reports);
+    const { config, ignored } = configFor(file, root, configs, locale, cwd, reports, isFolderOnce);
     if (ignored(file)) continue;
     const read = (other: string) => readInside(other, root, MAX_TRANSLATION_BYTES);
     const own: CheckOptions = { ...options, config, files: memoFiles(file, read) };
@@ -79,8 +86,16 @@ interface FolderConfig {
  * loaded once per folder. A broken config file is reported once, as a finding in that file, and the
  * defaults stand in for it.
  */
-function configFor(file: string, root: string, cache: Map<string, FolderConfig>, locale: Locale, cwd: string, reports: FileReport[]): FolderConfig {
-  const folder = findConfigFolder(file, isFolder, root) ?? '';
+function configFor(
+  file: string,
+  root: string,
+  cache: Map<string, FolderConfig>,
+  locale: Locale,
+  cwd: string,
+  reports: FileReport[],
+  isFolderOnce: (candidate: string) => boolean,
+): FolderConfig {
+  const folder = findConfigFolder(file, isFolderOnce, root) ?? '';
   let found = cache.get(folder);
   if (!found) {
     const config = loadConfigSync(folder || undefined, (f) => readInside(f, root, MAX_CONFIG_BYTES));

@@ -40,6 +40,8 @@ interface LintRequest {
   fix: boolean;
   quiet: boolean;
   maxWarnings?: number;
+  /** `--jobs`: how many threads lint (1: this one only); undefined: as the machine suits (parallel.ts `workersFor`). */
+  jobs?: number;
   ignore: string[];
   schema?: string;
 }
@@ -69,6 +71,7 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<
         fix: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
+        jobs: { type: 'string' },
         ignore: { type: 'string', multiple: true },
         schema: { type: 'string' },
         locale: { type: 'string' },
@@ -116,6 +119,11 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<
     io.stderr(say(locale, 'cli.badMaxWarnings', { value: maxWarnings }));
     return 2;
   }
+  const jobs = values.jobs;
+  if (jobs !== undefined && !/^[1-9]\d{0,2}$/.test(jobs)) {
+    io.stderr(say(locale, 'cli.badJobs', { value: jobs }));
+    return 2;
+  }
   const request: LintRequest = {
     named: inputs.filter((input) => input !== '-'),
     listed: inputs.includes('-'),
@@ -123,6 +131,7 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<
     fix: values.fix === true,
     quiet: values.quiet === true,
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    jobs: jobs === undefined ? undefined : Number(jobs),
     ignore: values.ignore ?? [],
     schema: values.schema,
   };
@@ -161,7 +170,7 @@ function lint(request: LintRequest, list: string[] | undefined, locale: Locale, 
       return 2;
     }
     // Many files are linted on every core; --fix stays sequential so it stops at the first file it cannot write.
-    const workers = request.fix ? 0 : workersFor(files.length);
+    const workers = request.fix ? 0 : workersFor(files.length, request.jobs);
     const all: FileReport[] =
       workers > 0 ? lintInWorkers(files, io.cwd, locale, schema?.text, workers, io.workerScript) : lintFiles(files, io.cwd, options, request.fix, locale);
     const warnings = all.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
@@ -220,7 +229,7 @@ function usageError(error: NodeJS.ErrnoException, locale: Locale): string {
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say(locale, 'cli.unknownOption', { option });
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A string option (--format, --schema, --locale, -o/--output) lacks its value; a boolean one was given a value.
-    const missing = /^--(format|schema|locale|output|browser|max-warnings|ignore)$|^-o,$/.test(option);
+    const missing = /^--(format|schema|locale|output|browser|max-warnings|jobs|ignore)$|^-o,$/.test(option);
     return say(locale, missing ? 'cli.missingValue' : 'cli.noValue', { option: option.replace(/,$/, '') });
   }
   return say(locale, 'cli.badOption', { message: error.message });

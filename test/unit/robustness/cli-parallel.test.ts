@@ -24,7 +24,7 @@ describe('the CLI on many files (worker threads)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports exactly what a file-by-file run reports, in the same order', () => {
-    const result = runCli(['lint', 'memos', '--format', 'json'], dir);
+    const result = runCli(['lint', 'memos', '--format', 'json', '--jobs', '2'], dir);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 1);
     const names = Object.keys(files).sort();
@@ -35,7 +35,7 @@ describe('the CLI on many files (worker threads)', () => {
   it('still says which file cannot be read, and exits 2', () => {
     const broken = workspace({ ...files, 'memos/m0100.memo.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) });
     try {
-      const result = runCli(['lint', 'memos'], broken);
+      const result = runCli(['lint', 'memos', '--jobs', '2'], broken);
       assert.equal(result.code, 2);
       assert.match(result.stderr, /m0100\.memo\.md/);
     } finally {
@@ -49,7 +49,7 @@ describe('the CLI on many files (worker threads)', () => {
     this.timeout(180000);
     writeFileSync(path.join(dir, 'budget.schema.json'), JSON.stringify({ type: 'object', required: ['budget'] }));
     // Each worker reading the pipe again found it empty, threw, and the CLI waited forever.
-    const script = `cat budget.schema.json | "$NODE" "$BIN" lint memos --format json --schema /dev/stdin`;
+    const script = `cat budget.schema.json | "$NODE" "$BIN" lint memos --format json --jobs 2 --schema /dev/stdin`;
     const result = await runBounded('sh', ['-c', script], { cwd: dir, env: { PATH: process.env.PATH, NODE: process.execPath, BIN }, ms: 90000 });
     assert.equal(result.timedOut, false, 'the CLI hung');
     assert.equal(result.stderr, '');
@@ -130,7 +130,7 @@ describe('lint workers that fail', function () {
           driver,
           [
             `const { runCli } = require(${JSON.stringify(main)});`,
-            `process.exitCode = runCli(['lint', 'memos', '--locale', ${JSON.stringify(locale)}], {`,
+            `process.exitCode = runCli(['lint', 'memos', '--jobs', '2', '--locale', ${JSON.stringify(locale)}], {`,
             `  cwd: ${JSON.stringify(cwd)}, env: {}, workerScript: ${JSON.stringify(path.join(dir, script))},`,
             "  stdout: (text) => process.stdout.write(text + '\\n'), stderr: (text) => process.stderr.write(text + '\\n'),",
             '});',
