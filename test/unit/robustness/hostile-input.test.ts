@@ -28,7 +28,7 @@ interface HostileCase {
 const cases: HostileCase[] = [
   { name: 'an alias bomb ("billion laughs")', text: aliasBomb, expect: 'This YAML expands too many aliases' },
   { name: 'a 10 MB memo (long body)', text: FRONT + 'A paragraph of the body, long enough to matter.\n\n'.repeat(210_000), expect: BAD_DATE },
-  { name: 'a 10 MB memo (all front matter)', text: '---\nto:\n' + '  - a recipient of the memo\n'.repeat(380_000) + '---\n', expect: 'The YAML is too large to be checked (10.1 MB; the limit is 2.0 MB).' },
+  { name: 'a 10 MB memo (all front matter)', text: '---\nto:\n' + '  - a recipient of the memo\n'.repeat(380_000) + '---\n', expect: 'The YAML is too large to be checked (10.1 MB; the limit is 2 MB).' },
   { name: '10,000-deep nesting (flow)', text: '---\nsubject: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n---\n', expect: t('en', 'yaml.tooDeep') },
   { name: '10,000-deep nesting (.memo.yaml)', kind: 'yaml', text: 'to: ' + '{a: '.repeat(10_000) + '1' + '}'.repeat(10_000) + '\n', expect: t('en', 'yaml.tooDeep') },
   { name: 'a 100,000-line body', text: FRONT + 'line\n'.repeat(100_000), expect: BAD_DATE },
@@ -50,6 +50,13 @@ describe('hostile input: the engine', () => {
       assertRangesInside(c.text, findings);
     });
   }
+
+  it('says how large a too-large YAML is with the decimal mark of the message language', () => {
+    const text = '---\nsubject: ' + 'x'.repeat(2.5 * 1024 * 1024) + '\n---\n';
+    const message = (locale: 'en' | 'fr') => checkMemo(text, 'markdown', { locale }).findings.find((f) => f.rule === 'yaml-syntax')?.message;
+    assert.equal(message('en'), 'The YAML is too large to be checked (2.5 MB; the limit is 2 MB).');
+    assert.equal(message('fr'), 'Le YAML est trop volumineux pour être vérifié (2,5\u00a0Mo; la limite est de 2\u00a0Mo).');
+  });
 
   it('reports at most 100 findings for a text full of damaged characters, then how many more', () => {
     const { findings } = checkMemo(FRONT + 'a\u0000'.repeat(100_000), 'markdown');

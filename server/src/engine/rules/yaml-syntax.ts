@@ -6,7 +6,8 @@ import { MAX_ALIAS_COUNT, MAX_YAML_LENGTH, MAX_YAML_NODES } from '../parse';
 import type { Rule } from '../rule';
 import { duplicateKeys, explain, lastKeyLineEnd, validButWrong, YamlLines, YamlMistake } from '../yaml-mistakes';
 
-const megabytes = (length: number) => (length / (1024 * 1024)).toFixed(1);
+/** A length in megabytes, to one decimal, as a number: the message writes it with the language's decimal mark. */
+const megabytes = (length: number) => Math.round((length / (1024 * 1024)) * 10) / 10;
 
 /** The most parser errors traced back to the writer's mistake in one check (a real memo has one or two). */
 const MAX_EXPLAINED = 20;
