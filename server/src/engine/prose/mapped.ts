@@ -21,8 +21,8 @@ interface Run {
 export class MappedText {
   /** The run last looked up: lookups mostly walk forward through a text. */
   private last = 0;
-  /** What rules work out from the text once and share (see `derived`). */
-  private cache?: Map<string, unknown>;
+  /** What rules work out from the text once and share (see `derived`): a plain object, lighter than a Map for a few keys. */
+  private cache?: Record<string, unknown>;
 
   constructor(
     readonly text: string,
@@ -57,9 +57,9 @@ export class MappedText {
    * cheaper than a WeakMap from texts, of which a memo has thousands.
    */
   derived<T>(key: string, compute: () => T): T {
-    this.cache ??= new Map();
-    if (!this.cache.has(key)) this.cache.set(key, compute());
-    return this.cache.get(key) as T;
+    this.cache ??= Object.create(null) as Record<string, unknown>;
+    if (!(key in this.cache)) this.cache[key] = compute();
+    return this.cache[key] as T;
   }
 
   get length(): number {
