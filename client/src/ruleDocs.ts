@@ -18,11 +18,14 @@ export function docsInMarkdownPreview(diagnostic: vscode.Diagnostic): vscode.Dia
   return diagnostic;
 }
 
-/** Gives every diagnostic of ours the Markdown-preview docs link, whether the server pushed it or the client pulled it. */
+/** Gives every diagnostic of ours the Markdown-preview docs link, whether the server pushed it or the client pulled it; keeps what is shown while the writer types. */
 export const ruleDocsMiddleware: Middleware = {
   handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docsInMarkdownPreview)),
   provideDiagnostics: async (document, previousResultId, token, next) => {
     const report = await next(document, previousResultId, token);
+    // vscode-languageclient 9 answers a pull that a newer edit cancelled with an empty report, which
+    // takes the memo's problems away until the next answer: said as cancelled, it asks again instead.
+    if (token.isCancellationRequested) throw new vscode.CancellationError();
     if (report && 'items' in report) report.items.forEach(docsInMarkdownPreview);
     return report;
   },
