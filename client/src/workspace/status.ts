@@ -101,6 +101,7 @@ export function registerStatusBar(client: RunningClient): { disposables: vscode.
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(soon),
     vscode.commands.registerCommand(SHOW_STATUS_COMMAND, () => showStatusPick(client)),
+    ...watchIgnoredSchema(soon),
   ];
   const shown = () => {
     if (!visible) return undefined;
@@ -142,6 +143,22 @@ async function ignoredSchemaOf(uri: vscode.Uri): Promise<string | undefined> {
     }
   }
   return undefined;
+}
+
+/**
+ * In an untrusted workspace, the settings files `ignoredSchemaOf` reads: VS Code says nothing of a
+ * change to a restricted setting there, so an edit of them asks for the summary again.
+ */
+function watchIgnoredSchema(changed: () => void): vscode.Disposable[] {
+  if (vscode.workspace.isTrusted) return [];
+  const files = [
+    ...(vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, '.vscode/settings.json')),
+    ...(vscode.workspace.workspaceFile && vscode.workspace.workspaceFile.scheme !== 'untitled' ? [vscode.workspace.workspaceFile.fsPath] : []),
+  ];
+  return files.flatMap((pattern) => {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    return [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed)];
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -137,4 +137,20 @@ describe('[untrusted] the status bar in an untrusted workspace', () => {
     const shown = await statusBarWhen((_, tip) => tip.includes('Schema:'), 'the schema line');
     assert.ok(linesOf(shown.tooltip).includes('Schema: the built-in one. The custom schema `custom.schema.json` is ignored: this workspace is not trusted.'), shown.tooltip);
   });
+
+  it('follows an edit of .vscode/settings.json (VS Code says nothing of restricted settings there)', async () => {
+    const settings = vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
+    const before = await vscode.workspace.fs.readFile(settings);
+    const edited = { ...(JSON.parse(new TextDecoder().decode(before)) as Record<string, unknown>), 'policyMemo.schema': 'other.schema.json' };
+    await openMemo('custom-schema.memo.md');
+    await statusBarWhen((_, tip) => tip.includes('`custom.schema.json`'), 'the schema as the workspace sets it');
+    try {
+      await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify(edited, null, 2)));
+      const shown = await statusBarWhen((_, tip) => tip.includes('`other.schema.json`'), 'the schema as edited');
+      assert.ok(linesOf(shown.tooltip).includes('Schema: the built-in one. The custom schema `other.schema.json` is ignored: this workspace is not trusted.'), shown.tooltip);
+    } finally {
+      await vscode.workspace.fs.writeFile(settings, before);
+    }
+    await statusBarWhen((_, tip) => tip.includes('`custom.schema.json`'), 'the schema as it was');
+  });
 });
