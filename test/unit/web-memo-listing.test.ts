@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { browserRuntime } from '../../server/src/lsp/browser-runtime';
-import { findWorkspaceFiles, FindWorkspaceFilesParams, readWorkspaceFile, WorkspaceFileParams, WorkspaceFileResult } from '../../server/src/lsp/protocol';
+import { findWorkspaceFiles, FindWorkspaceFilesParams, MAX_FOUND_FILES, readWorkspaceFile, WorkspaceFileParams, WorkspaceFileResult } from '../../server/src/lsp/protocol';
 import { listMemoFiles } from '../../server/src/workspace/memo-files';
 import { scratchDir } from '../support/scratch';
 
@@ -69,7 +69,7 @@ describe('the web server lists the workspace\'s memo files by asking the client 
     assert.deepEqual(
       client.searches.map((s) => [s.folderUri, s.find, s.exclude, s.max]),
       [
-        [pathToFileURL(ws).toString(), 'memos', ['**/node_modules/**', '**/.git/**', 'drafts/**'], 101],
+        [pathToFileURL(ws).toString(), 'memos', ['**/node_modules/**', '**/.git/**', 'drafts/**'], MAX_FOUND_FILES],
         [pathToFileURL(ws).toString(), 'gitignores', ['**/node_modules/**', '**/.git/**', 'drafts/**'], 200],
       ],
     );
@@ -108,13 +108,23 @@ describe('the web server lists the workspace\'s memo files by asking the client 
     assert.deepEqual(await browserRuntime(failing.connection).listMemoFiles?.(ws, { exclude: [], max: 100 }), { files: [], capped: false });
   });
 
+  it('applies what the caller leaves out (ignore:) before the cap, on the desktop and on the web alike', async () => {
+    for (let i = 0; i < 5; i++) write(`a-ignored/m${i}.memo.md`);
+    const keep = async (file: string) => !file.includes(`${path.sep}a-ignored${path.sep}`);
+    const onDesktop = await listMemoFiles(ws, { exclude: [], max: 2, keep });
+    const onWeb = await browserRuntime(fakeClient(() => ({ uris: everyFile(ws) })).connection).listMemoFiles?.(ws, { exclude: [], max: 2, keep });
+    // The five ignored memos sort first: counted before the cap, they would have taken both places.
+    assert.deepEqual(onDesktop, { files: [path.join(ws, 'drafts/old.memo.md'), path.join(ws, 'good.memo.md')], capped: true });
+    assert.deepEqual(onWeb, onDesktop);
+  });
+
   it('says the folder holds more when the answer is full, and looks at no more names than it asked for', async () => {
     const many = Array.from({ length: 5000 }, (_, i) => pathToFileURL(path.join(ws, `m${String(i).padStart(4, '0')}.memo.md`)).toString());
     const client = fakeClient((params) => ({ uris: params.find === 'memos' ? many : [] }));
     const listed = await browserRuntime(client.connection).listMemoFiles?.(ws, { exclude: [], max: 10 });
     assert.equal(listed?.capped, true);
     assert.deepEqual(listed?.files, Array.from({ length: 10 }, (_, i) => path.join(ws, `m000${i}.memo.md`)));
-    assert.equal(client.searches[0].max, 11);
+    assert.equal(client.searches[0].max, MAX_FOUND_FILES);
     const exact = fakeClient((params) => ({ uris: params.find === 'memos' ? many.slice(0, 10) : [] }));
     assert.equal((await browserRuntime(exact.connection).listMemoFiles?.(ws, { exclude: [], max: 10 }))?.capped, false);
   });

@@ -5,7 +5,7 @@ import { isInside, MAX_CONFIG_BYTES } from '../files/limits';
 import type { BytesRead, ReadLimits, TextRead } from '../files/read';
 import { imageTypeOf, MAX_IMAGE_BYTES } from '../preview/image-types';
 import { MAX_GITIGNORES } from '../workspace/memo-globs';
-import { excludedGlobs, GitIgnore, gitIgnoreOf, keptMemoFiles, listedName, MemoFileList } from '../workspace/memo-listing';
+import { excludedGlobs, GitIgnore, gitIgnoreOf, KeepFile, keptMemoFiles, listedName, MemoFileList } from '../workspace/memo-listing';
 import { localPathOf, pathToUri } from './file-uris';
 import { findWorkspaceFiles, FindWorkspaceFilesParams, MAX_FOUND_FILES, readWorkspaceFile, WorkspaceFileParams, WorkspaceFileResult } from './protocol';
 import type { RenderHost } from './preview';
@@ -65,17 +65,18 @@ export function browserRuntime(connection: Connection): ServerRuntime {
     return { names: [...names], more: uris.length >= max };
   }
 
-  async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList> {
+  async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number; keep?: KeepFile }): Promise<MemoFileList> {
     const excluded = excludedGlobs(options.exclude);
     const max = Math.max(0, Math.min(options.max, MAX_FOUND_FILES - 1));
-    // One more than the cap: a full answer says the folder holds more memos than are listed.
-    const memos = await find(folder, 'memos', excluded, max + 1);
+    // As many names as the client gives (.gitignore and `keep` may leave many out); a full answer
+    // says the folder may hold more memos than are listed.
+    const memos = await find(folder, 'memos', excluded, MAX_FOUND_FILES);
     const gitignores: GitIgnore[] = [];
     for (const relative of (await find(folder, 'gitignores', excluded, MAX_GITIGNORES)).names.sort()) {
       const read = await ask(path.join(folder, relative), { maxBytes: MAX_CONFIG_BYTES, root: folder }, 'text');
       if (typeof read.text === 'string') gitignores.push(gitIgnoreOf(relative, read.text));
     }
-    const listed = keptMemoFiles(folder, memos.names, gitignores, max);
+    const listed = await keptMemoFiles(folder, memos.names, gitignores, max, options.keep);
     return { files: listed.files, capped: listed.capped || memos.more };
   }
 

@@ -1,6 +1,7 @@
 import type { ReadLimits, TextRead } from '../files/read';
 import type { RenderHost } from './preview';
 import type { MemoFileList } from '../workspace/memo-files';
+import type { KeepFile } from '../workspace/memo-listing';
 
 /** What the server needs from its surroundings, injected so tests and other hosts can supply their own. */
 export interface ServerRuntime {
@@ -13,7 +14,7 @@ export interface ServerRuntime {
    * `listMemoFiles`; on the web, the client searches and browser-runtime.ts keeps the same names).
    * Without it, the workspace check lists nothing.
    */
-  listMemoFiles?(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList>;
+  listMemoFiles?(folder: string, options: { exclude: readonly string[]; max: number; keep?: KeepFile }): Promise<MemoFileList>;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** Whether a path is a folder (the `.policy-memo/` lookup): files/read.ts `isFolder` on the desktop, the client on the web. */

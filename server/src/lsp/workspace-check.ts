@@ -204,18 +204,20 @@ export class WorkspaceCheck {
     if (!listMemoFiles) return { files, capped };
     // A configuration applies to a whole folder of memos: asked once per folder, not per memo.
     const ignoredIn = new Map<string, (file: string) => boolean>();
-    for (const folder of this.deps.folders.all) {
-      const found = await listMemoFiles(folder, { exclude, max: MAX_WORKSPACE_MEMOS - files.length });
-      for (const file of found.files) {
-        const dir = path.dirname(file);
-        let ignored = ignoredIn.get(dir);
-        if (!ignored) {
-          const uri = pathToUri(file);
-          ignored = await this.deps.workspaceFiles.ignoreFor(uri, this.deps.settings.localeOf(await this.deps.settings.of(uri)));
-          ignoredIn.set(dir, ignored);
-        }
-        if (!ignored(file)) files.push(file);
+    // Applied by the listing before its cap: ignored memos do not take the places of others.
+    const keep = async (file: string) => {
+      const dir = path.dirname(file);
+      let ignored = ignoredIn.get(dir);
+      if (!ignored) {
+        const uri = pathToUri(file);
+        ignored = await this.deps.workspaceFiles.ignoreFor(uri, this.deps.settings.localeOf(await this.deps.settings.of(uri)));
+        ignoredIn.set(dir, ignored);
       }
+      return !ignored(file);
+    };
+    for (const folder of this.deps.folders.all) {
+      const found = await listMemoFiles(folder, { exclude, max: MAX_WORKSPACE_MEMOS - files.length, keep });
+      files.push(...found.files);
       capped ||= found.capped;
       if (files.length >= MAX_WORKSPACE_MEMOS) break;
     }

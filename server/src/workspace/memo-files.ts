@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { MAX_CONFIG_BYTES } from '../files/limits';
 import { readText } from '../files/read';
 import { GITIGNORE_GLOB, MAX_GITIGNORES, MEMO_GLOB } from './memo-globs';
-import { excludedGlobs, GitIgnore, gitIgnoreOf, keptMemoFiles, MemoFileList } from './memo-listing';
+import { excludedGlobs, GitIgnore, gitIgnoreOf, KeepFile, keptMemoFiles, MemoFileList } from './memo-listing';
 
 export { ALWAYS_SKIPPED, MEMO_GLOB } from './memo-globs';
 export type { MemoFileList } from './memo-listing';
@@ -17,11 +17,11 @@ export type { MemoFileList } from './memo-listing';
  * Lists a folder's memo files. `exclude` holds globs relative to the folder (VS Code's `files.exclude`
  * keys whose value is true). Symbolic links are not followed, so nothing outside the folder is listed.
  */
-export async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number }): Promise<MemoFileList> {
+export async function listMemoFiles(folder: string, options: { exclude: readonly string[]; max: number; keep?: KeepFile }): Promise<MemoFileList> {
   const excluded = excludedGlobs(options.exclude);
   const found = await glob(MEMO_GLOB, { cwd: folder, ignore: excluded, onlyFiles: true, followSymbolicLinks: false, dot: false });
   const ignored = await gitignoreOf(folder, excluded);
-  return keptMemoFiles(folder, found.map(slashed), ignored, options.max);
+  return keptMemoFiles(folder, found.map(slashed), ignored, options.max, options.keep);
 }
 
 const slashed = (relative: string) => relative.split(path.sep).join('/');

@@ -50,10 +50,24 @@ export function gitIgnoreOf(relative: string, text: string): GitIgnore {
   return { base: base === '.' ? '' : base, rules: ignore().add(text) };
 }
 
-/** The memo files kept of those found below `folder` (relative paths, '/' separators): `.gitignore` applied, sorted, at most `max`. */
-export function keptMemoFiles(folder: string, found: readonly string[], gitignores: readonly GitIgnore[], max: number): MemoFileList {
+/** What a listing may also leave out, file by file (the workspace check: the `ignore:` globs of each memo's configuration). */
+export type KeepFile = (file: string) => boolean | Promise<boolean>;
+
+/**
+ * The memo files kept of those found below `folder` (relative paths, '/' separators): `.gitignore`
+ * applied, then `keep`, sorted, at most `max`. The cap counts only what is kept, so a folder whose
+ * memos are mostly ignored still lists up to `max` of the others.
+ */
+export async function keptMemoFiles(folder: string, found: readonly string[], gitignores: readonly GitIgnore[], max: number, keep?: KeepFile): Promise<MemoFileList> {
   const kept = found.filter((relative) => !gitignores.some(({ base, rules }) => isIgnoredBelow(rules, base, relative))).sort();
-  return { files: kept.slice(0, max).map((relative) => path.join(folder, relative)), capped: kept.length > max };
+  const files: string[] = [];
+  for (const relative of kept) {
+    const file = path.join(folder, relative);
+    if (keep && !(await keep(file))) continue;
+    if (files.length === max) return { files, capped: true };
+    files.push(file);
+  }
+  return { files, capped: false };
 }
 
 /** Whether `relative` (from the workspace folder) is ignored by a `.gitignore` in `base`, or by a rule on one of its parent folders. */
