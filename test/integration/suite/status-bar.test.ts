@@ -148,6 +148,10 @@ describe('[untrusted] the status bar in an untrusted workspace', () => {
       await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify(edited, null, 2)));
       const shown = await statusBarWhen((_, tip) => tip.includes('`other.schema.json`'), 'the schema as edited');
       assert.ok(linesOf(shown.tooltip).includes('Schema: the built-in one. The custom schema `other.schema.json` is ignored: this workspace is not trusted.'), shown.tooltip);
+      // The same setting written as a nested object, as some writers do.
+      const nested = { ...edited, 'policyMemo.schema': undefined, policyMemo: { schema: 'nested.schema.json' } };
+      await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify(nested, null, 2)));
+      await statusBarWhen((_, tip) => tip.includes('The custom schema `nested.schema.json` is ignored'), 'the schema written as a nested object');
     } finally {
       await vscode.workspace.fs.writeFile(settings, before);
     }
