@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { memoKindOf } from '../engine';
 import type { Checked, MemoChecks } from './documents';
 import type { ServerRuntime } from './runtime';
-import { isLarge, SettingsStore } from './settings';
+import { checksAsTyped, SettingsStore } from './settings';
 
 /**
  * Diagnostics for a client that pulls them (LSP 3.17 `textDocument/diagnostic` and
@@ -72,7 +72,7 @@ export class DocumentPulls {
     // A memo the client closed (it asks once more as it closes): what the file holds reaches it by the workspace request.
     if (!document || !memoKindOf(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const last = this.reported.get(uri);
-    if (last && !this.due.has(uri) && !(await this.checksLive(document))) {
+    if (last && !this.due.has(uri) && !checksAsTyped(document, await this.deps.settings.of(uri))) {
       // On save only: the diagnostics of the last check stay until the memo is saved.
       if (params.previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: this.deps.checks.diagnosticsOf(uri, last.checked) };
@@ -91,12 +91,6 @@ export class DocumentPulls {
     this.reported.set(uri, { checked, resultId });
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.deps.checks.diagnosticsOf(uri, checked) };
-  }
-
-  /** Whether a change of this memo is checked as it comes (`run: onType`, and not larger than `maxFileSize`). */
-  private async checksLive(document: TextDocument): Promise<boolean> {
-    const settings = await this.deps.settings.of(document.uri);
-    return settings.run === 'onType' && !isLarge(document, settings);
   }
 
   /** One refresh for the changes of one moment (a settings change re-checks every memo at once). */

@@ -4,7 +4,7 @@ import { findConfigFolderAsync } from '../workspace/config-folder';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
 import { MemoRenderer } from './preview';
 import type { ExportFileParams, ExportFileResult, ExportHtmlResult, MemoDocumentParams, RenderPreviewResult } from './protocol';
-import { isLarge, localPathOf, SettingsStore } from './settings';
+import { checksAsTyped, isLarge, localPathOf, SettingsStore } from './settings';
 import type { ServerRuntime } from './runtime';
 import type { WorkspaceFolders } from './workspace-folders';
 
@@ -37,7 +37,7 @@ export class MemoRequests {
     const settings = await store.of(uri);
     // Fetched again: the memo may have changed or closed while the settings were read.
     const document = openMemo(documents, uri);
-    if (settings.run === 'onType' && !isLarge(document, settings)) {
+    if (checksAsTyped(document, settings)) {
       const result = await checks.checkCurrent(uri);
       return this.renderer.preview(uri, result.version, result.memo, result.findings.length);
     }

@@ -149,6 +149,11 @@ export function isLarge(document: { getText(): string }, settings: MemoSettings)
   return document.getText().length > maxLiveLength(settings);
 }
 
+/** Whether a memo is checked as the writer types (`run: onType`, and not above `maxFileSize`), else on open and save only. */
+export function checksAsTyped(document: { getText(): string }, settings: MemoSettings): boolean {
+  return settings.run === 'onType' && !isLarge(document, settings);
+}
+
 /** A custom schema as loaded for a workspace: the compiled schema, or why it cannot be used. */
 export interface CustomSchema {
   shownPath: string;

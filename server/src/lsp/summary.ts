@@ -2,7 +2,7 @@ import { MessageId, t } from '../engine';
 import type { ConfigWatch } from './config-watch';
 import { MemoChecks, OpenDocuments, openMemo } from './documents';
 import type { MemoSummary, MemoSummaryParams } from './protocol';
-import { isLarge, maxLiveLength, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
+import { checksAsTyped, isLarge, maxLiveLength, pathToUri, SchemaLoader, SettingsStore, sizeLimit } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
 
 /** What the summary needs from the server. */
@@ -47,7 +47,7 @@ export async function memoSummaryOf(deps: SummaryDeps, params: MemoSummaryParams
 
   const document = openMemo(documents, uri);
   const large = isLarge(document, settings);
-  const run = large || settings.run === 'onSave' ? 'onSave' : 'onType';
+  const run = checksAsTyped(document, settings) ? 'onType' : 'onSave';
   lines.push(large ? say('summary.run.large', { limit: sizeLimit(settings) }) : say(run === 'onSave' ? 'summary.run.onSave' : 'summary.run.onType'));
 
   const newConfigFolder = configFolder ? undefined : newFolder;
