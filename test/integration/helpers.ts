@@ -140,6 +140,7 @@ export async function withWorkspaceSetting<T>(key: string, value: unknown, body:
 export interface PolicyMemoApi {
   statusBar(): StatusShown | undefined;
   onDidChangeStatusBar: vscode.Event<void>;
+  pullsDiagnostics(): Promise<boolean>;
 }
 
 /** What the status bar item shows (client/src/workspace/status.ts `StatusShown`). */

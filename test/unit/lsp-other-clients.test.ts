@@ -167,13 +167,19 @@ describe('the language server with clients other than VS Code', function () {
       return actions.map((a) => a.title);
     };
 
-    it('reads the glossary again when a memo is saved after it changed on disk, and never offers a term it holds', async () => {
+    /** A glossary of one term, the server started on the folder, and a.memo.md open: the glossary's path and the memo's URI. */
+    const startWithGlossary = async () => {
       mkdirSync(path.join(folder, '.policy-memo'));
       const glossary = path.join(folder, '.policy-memo', 'glossary.yaml');
       writeFileSync(glossary, '- en: CRA\n  fr: ARC\n');
       await client.initialize(capabilities, { workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] });
       const uri = pathToFileURL(path.join(folder, 'a.memo.md')).toString();
       client.open(uri, MEMO);
+      return { glossary, uri };
+    };
+
+    it('reads the glossary again when a memo is saved after it changed on disk, and never offers a term it holds', async () => {
+      const { glossary, uri } = await startWithGlossary();
       assert.ok((await acronymActions(uri)).includes('Add "MTFDC" to the glossary'));
       // Changed on disk, with no event: the offer is checked against the file as it is now.
       writeFileSync(glossary, '- en: CRA\n  fr: ARC\n- fr: MTFDC\n');
@@ -197,12 +203,7 @@ describe('the language server with clients other than VS Code', function () {
     });
 
     it('does not append a term that an open glossary already holds in its unsaved text', async () => {
-      mkdirSync(path.join(folder, '.policy-memo'));
-      const glossary = path.join(folder, '.policy-memo', 'glossary.yaml');
-      writeFileSync(glossary, '- en: CRA\n  fr: ARC\n');
-      await client.initialize(capabilities, { workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] });
-      const uri = pathToFileURL(path.join(folder, 'a.memo.md')).toString();
-      client.open(uri, MEMO);
+      const { glossary, uri } = await startWithGlossary();
       await client.diagnostics(uri, (d) => d.some((x) => x.code === 'acronym'));
       client.open(pathToFileURL(glossary).toString(), '- en: CRA\n  fr: ARC\n- fr: mtfdc\n');
       assert.ok(!(await acronymActions(uri)).includes('Add "MTFDC" to the glossary'));

@@ -1,11 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsWhen, memoUri, policyMemo, rulesOf } from '../helpers';
-
-/** The part of the extension's API this test reads (client/src/extension.ts `PolicyMemoApi`). */
-interface PolicyMemoApi {
-  pullsDiagnostics(): Promise<boolean>;
-}
+import { diagnosticsWhen, memoUri, policyMemo, PolicyMemoApi, rulesOf } from '../helpers';
 
 describe('Diagnostics in VS Code', () => {
   it('are pulled (LSP 3.17), so the rest of this suite runs on pulled diagnostics, the workspace check included', async () => {
