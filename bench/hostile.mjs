@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { typeOrDelete } from './edits.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -84,7 +85,7 @@ async function runCase(LspClient, dir, c, { limitMs, memoryKb, warmText, edits }
     const at = { line, character: lines[line].length };
     result.edits = [];
     for (let i = 0; i < edits + 2; i++) {
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
+      const change = typeOrDelete(at, i);
       const t0 = performance.now();
       const done = await Promise.race([client.change(uri, i + 2, [change]).then(() => true, () => false), stopped.then(() => false)]);
       if (!done) break;

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { typeOrDelete } from './edits.mjs';
 import { hostileReport, runHostile } from './hostile.mjs';
 import { runWeb, webReport } from './web.mjs';
 import { runWorkspace, workspaceReport } from './workspace.mjs';
@@ -151,7 +152,7 @@ async function editToDiagnostics(client, doc, runs, name, byVersion) {
   for (let i = 0; i < runs + 2; i++) {
     version++;
     // Type a letter, then delete it: the memo stays the same size and its diagnostics the same.
-    const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
+    const change = typeOrDelete(at, i);
     const v = version;
     const published = client.diagnostics(uri, byVersion ? (p) => p.version === v : () => true, 120_000);
     const start = performance.now();
@@ -173,7 +174,7 @@ async function editToPulledDiagnostics(client, doc, runs) {
   const times = [];
   for (let i = 0, version = 1; i < runs + 2; i++) {
     version++;
-    const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
+    const change = typeOrDelete(at, i);
     const start = performance.now();
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
