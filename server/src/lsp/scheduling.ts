@@ -81,7 +81,7 @@ export class Scheduling {
    * memo's size; only when changes come faster than a slow memo can be checked (an older version's
    * check still waiting) does the server wait about one check's time, dropping the stale versions.
    */
-  schedule(uri: string): void {
+  private schedule(uri: string): void {
     const { timers, checks, log } = this.deps;
     const previous = this.pending.get(uri);
     if (previous !== undefined) timers.clearTimeout(previous);
