@@ -122,6 +122,29 @@ describe('the language server: every memo of the workspace, and what applied to 
     await backFromDisk;
   });
 
+  it('checks a memo twice at once (the command, and the watcher telling of the file) and still shows its problems', async () => {
+    for (let i = 0; i < 6; i++) write(`m${i}.memo.md`, GOOD);
+    await start();
+    await checkWorkspace();
+    // New files arrive while two workspace checks run: each file is checked by both at the same time,
+    // and by the watched-files event.
+    const names = ['n0.memo.md', 'n1.memo.md', 'n2.memo.md', 'n3.memo.md'];
+    for (const name of names) write(name, BROKEN);
+    const shown = names.map((name) => client.diagnostics(uriOf(file(name)), hasDateProblem));
+    const changes = names.map((name) => ({ uri: uriOf(file(name)), type: 1 }));
+    const [first, second] = await Promise.all([
+      checkWorkspace(),
+      checkWorkspace(),
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes }),
+    ]);
+    await Promise.all(shown);
+    for (const name of names) assert.ok(published(name).at(-1)?.diagnostics.some((d) => d.code === 'date-format'), `${name}: its last diagnostics`);
+    for (const result of [first, second]) {
+      assert.equal(result.files, 10);
+      assert.ok(result.problems >= names.length, `problems counted: ${result.problems}`);
+    }
+  });
+
   it('without a workspace check, a closed memo loses its diagnostics as before', async () => {
     write('a.memo.md', BROKEN);
     await start();

@@ -40,6 +40,8 @@ export interface WorkspaceCheckDeps {
 export class WorkspaceCheck {
   /** The closed memos checked from disk, by URI: the stamp of the file as read and its problem count. */
   private readonly onDisk = new Map<string, { stamp: string; problems: number }>();
+  /** What was last asked of each memo being checked or cleared: the next check or clearing of it waits for it. */
+  private readonly turns = new Map<string, Promise<void>>();
   /** The file being checked, as a document of its own (a check reads it like an open one); only while it is checked. */
   private readonly checking = new Map<string, TextDocument>();
   private version = 0;
@@ -147,7 +149,35 @@ export class WorkspaceCheck {
   }
 
   /** Checks one memo and publishes its diagnostics (unless unchanged since last time); returns its problem count. */
-  private async checkOne(uri: string): Promise<number> {
+  private checkOne(uri: string): Promise<number> {
+    return this.inTurn(uri, () => this.checkNow(uri));
+  }
+
+  /** Forgets a memo checked from disk and clears its diagnostics. */
+  private drop(uri: string): Promise<void> {
+    return this.inTurn(uri, () => this.dropNow(uri));
+  }
+
+  /**
+   * Runs what reads or clears one memo's diagnostics after what was asked of it before. Two checks
+   * at once (the command, and the watcher telling of the same file) would share its document, each
+   * find it changed by the other, and neither would publish; a deletion cleared while a check of it
+   * runs would come back.
+   */
+  private inTurn<T>(uri: string, task: () => Promise<T>): Promise<T> {
+    const turn = (this.turns.get(uri) ?? Promise.resolve()).then(task);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(uri, settled);
+    void settled.then(() => {
+      if (this.turns.get(uri) === settled) this.turns.delete(uri);
+    });
+    return turn;
+  }
+
+  private async checkNow(uri: string): Promise<number> {
     try {
       if (this.deps.isOpen(uri)) {
         // The editor's text wins, and its diagnostics are the open memo's own (published as it is checked).
@@ -158,7 +188,7 @@ export class WorkspaceCheck {
       if (file === undefined) return 0;
       const read = await this.deps.runtime.readFile(file, { maxBytes: MAX_MEMO_BYTES, root: this.deps.folders.folderOf(uri) });
       if (!('text' in read)) {
-        if (read.refused === 'notFound') await this.drop(uri);
+        if (read.refused === 'notFound') await this.dropNow(uri);
         return 0;
       }
       const before = this.onDisk.get(uri);
@@ -181,8 +211,7 @@ export class WorkspaceCheck {
     }
   }
 
-  /** Forgets a memo checked from disk and clears its diagnostics. */
-  private async drop(uri: string): Promise<void> {
+  private async dropNow(uri: string): Promise<void> {
     if (!this.onDisk.delete(uri)) return;
     this.diskChecks.forget(uri);
     await this.deps.publishDiagnostics({ uri, diagnostics: [] });
