@@ -60,15 +60,21 @@ function listedMemos(folder: string): string[] {
 }
 
 /**
- * Waits for the workspace check's closing notification saying it checked `files` memo files, in the
- * notification center (a toast hides after a while; the center keeps it), and gives its text.
+ * Waits for the workspace check's closing notification saying it checked `files` memo files, and gives
+ * its text. Looked for in the notification center (a toast hides after a while; the center keeps it)
+ * and among the toasts: the center closes by itself when its last notification goes, which the
+ * check's progress is when the center opens while the check runs, and the closing one then comes as
+ * a toast. Once read, the notifications are cleared, so that a later wait cannot find this one.
  */
 async function workspaceChecked(workbench: Workbench, files: number): Promise<string> {
   await workbench.runCommand('Notifications: Show Notifications');
-  const item = workbench.page.locator('.notifications-center .notification-list-item', { hasText: `Workspace checked. Memo files: ${files}.` }).first();
+  const item = workbench.page
+    .locator('.notifications-center .notification-list-item, .notifications-toasts .notification-list-item')
+    .filter({ hasText: `Workspace checked. Memo files: ${files}.` })
+    .first();
   await item.waitFor({ timeout: UI_LIMIT_MS });
   const text = (await item.locator('.notification-list-item-message').textContent()) ?? '';
-  await workbench.runCommand('Notifications: Hide Notifications');
+  await workbench.runCommand('Notifications: Clear All Notifications');
   return text;
 }
 
