@@ -145,6 +145,18 @@ describe('the language server: every memo of the workspace, and what applied to 
     }
   });
 
+  it('checks the closed memos again when the settings change, in the new language', async () => {
+    write('a.memo.md', BROKEN);
+    await start();
+    await checkWorkspace();
+    const english = published('a.memo.md').at(-1)?.diagnostics.find((d) => d.code === 'date-format')?.message ?? '';
+    assert.match(english, /^The date/);
+    const french = client.diagnostics(uriOf(file('a.memo.md')), (p) => p.diagnostics.some((d) => d.code === 'date-format' && /^La date/.test(d.message)));
+    client.settings = { policyMemo: { locale: 'fr' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { policyMemo: { locale: 'fr' } } });
+    await french;
+  });
+
   it('without a workspace check, a closed memo loses its diagnostics as before', async () => {
     write('a.memo.md', BROKEN);
     await start();

@@ -38,8 +38,10 @@ export interface WorkspaceCheckDeps {
  * deleted one loses its diagnostics. A file whose text did not change is not sent again.
  */
 export class WorkspaceCheck {
-  /** The closed memos checked from disk, by URI: the stamp of the file as read and its problem count. */
-  private readonly onDisk = new Map<string, { stamp: string; problems: number }>();
+  /** The closed memos checked from disk, by URI: the stamp of the file as read, the settings it was checked with, and its problem count. */
+  private readonly onDisk = new Map<string, { stamp: string; settings: number; problems: number }>();
+  /** Counts the changes of settings and config folders: a file checked before the last one is checked again. */
+  private settingsChanges = 0;
   /** What was last asked of each memo being checked or cleared: the next check or clearing of it waits for it. */
   private readonly turns = new Map<string, Promise<void>>();
   /** The file being checked, as a document of its own (a check reads it like an open one); only while it is checked. */
@@ -135,16 +137,18 @@ export class WorkspaceCheck {
     if (!this.listed.has(uri)) await this.listAgain();
     if (!this.listed.has(uri)) return false;
     // The client dropped the memo's diagnostics as it closed: they are sent again, changed or not.
-    this.onDisk.delete(uri);
-    await this.checkOne(uri);
+    await this.inTurn(uri, () => {
+      this.onDisk.delete(uri);
+      return this.checkNow(uri);
+    });
     return true;
   }
 
   /** Settings or the config folder changed: the closed memos are checked again (their text is read again). */
   async recheckAll(): Promise<void> {
     if (!this.following) return;
-    // Forgetting the stamps makes every file count as changed.
-    for (const entry of this.onDisk.values()) entry.stamp = '';
+    // Every file counts as changed, those whose check is under way too.
+    this.settingsChanges++;
     await this.checkAll({ exclude: [...this.lastExclude] });
   }
 
@@ -191,8 +195,9 @@ export class WorkspaceCheck {
         if (read.refused === 'notFound') await this.dropNow(uri);
         return 0;
       }
+      const settings = this.settingsChanges;
       const before = this.onDisk.get(uri);
-      if (before && before.stamp === read.stamp) return before.problems;
+      if (before && before.stamp === read.stamp && before.settings === settings) return before.problems;
       const kind = memoKindOf(uri);
       this.checking.set(uri, TextDocument.create(uri, kind === 'markdown' ? 'markdown' : 'yaml', ++this.version, read.text));
       try {
@@ -203,7 +208,7 @@ export class WorkspaceCheck {
       const problems = this.diskChecks.publishedCountOf(uri);
       // Nothing of the check is kept but its count: thousands of memos are not held in memory.
       this.diskChecks.forget(uri);
-      this.onDisk.set(uri, { stamp: read.stamp, problems });
+      this.onDisk.set(uri, { stamp: read.stamp, settings, problems });
       return problems;
     } catch (error) {
       this.deps.log(`workspace check of ${uri}`, error);
