@@ -34,13 +34,16 @@ export class InMemoryClient {
   /** The answer to workspace/configuration. */
   configuration: ConfigurationAnswer = {};
   private readonly latest = new Map<string, Diagnostic[]>();
+  /** The document version the last diagnostics of each URI were published for (none for a closed memo's). */
+  private readonly latestVersion = new Map<string, number | undefined>();
   private waiters: (() => boolean)[] = [];
   private readonly versions = new Map<string, number>();
 
   constructor(runtime: Partial<ServerRuntime> = {}) {
     this.connection = inMemoryServer(runtime);
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.latest.set(p.uri, p.diagnostics);
+      this.latestVersion.set(p.uri, p.version);
       this.wake();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -94,6 +97,16 @@ export class InMemoryClient {
       const now = this.latest.get(uri);
       return now && test(now) ? now : undefined;
     });
+  }
+
+  /** The diagnostics last published for `uri`, if any were. */
+  lastPublished(uri: string): Diagnostic[] | undefined {
+    return this.latest.get(uri);
+  }
+
+  /** Whether the last diagnostics published for an open document are for the version the client sent last. */
+  upToDate(uri: string): boolean {
+    return this.latest.has(uri) && this.latestVersion.get(uri) === this.versions.get(uri);
   }
 
   /** The first log line matching `pattern` (now, or when it comes). */

@@ -90,9 +90,10 @@ export class MemoChecks {
     const config = await workspaceFiles.configFor(document.uri, locale);
     const memo = parseMemo(document.getText(), kind);
     const { files, translation } = await workspaceFiles.filesFor(document.uri, memo);
-    // The document may have changed while settings, the schema or other files were read: the newer version wins.
+    // The document may have changed while settings, the schema or other files were read: the newer
+    // version wins. Or closed and opened again: a new document, whose versions start again at 1.
     const current = documents.get(document.uri);
-    if (!current || current.version !== version) return undefined;
+    if (current !== document || current.version !== version) return undefined;
     const started = Date.now();
     const schema = custom?.schema ?? builtInMemoSchema();
     const findings = checkParsed(memo, { locale, schema, config, files });
@@ -128,8 +129,9 @@ export class MemoChecks {
     const document = this.deps.documents.get(uri);
     if (!document) return;
     const result = await this.check(document);
-    // Never publish for a version that is no longer the document's.
-    if (!result || this.deps.documents.get(uri)?.version !== result.version) return;
+    // Never publish for a version that is no longer the document's (nor for a document closed since).
+    const current = this.deps.documents.get(uri);
+    if (!result || current !== document || current.version !== result.version) return;
     await this.deps.publishDiagnostics({ uri, version: result.version, diagnostics: this.diagnosticsOf(uri, result) });
   }
 
