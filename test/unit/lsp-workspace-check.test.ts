@@ -157,6 +157,22 @@ describe('the language server: every memo of the workspace, and what applied to 
     await french;
   });
 
+  it('says on its first line why a memo file could not be checked, and clears that once the file is gone', async () => {
+    write('latin1.memo.md', '');
+    writeFileSync(file('latin1.memo.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x6f, 0x3a, 0x20, 0xe9, 0x0a]));
+    await start();
+    const told = client.diagnostics(uriOf(file('latin1.memo.md')), (p) => p.diagnostics.length === 1);
+    const result = await checkWorkspace();
+    const [warning] = (await told).diagnostics;
+    assert.equal(warning.message, 'This memo could not be checked: it is not UTF-8 text.');
+    assert.deepEqual(warning.range.start, { line: 0, character: 0 });
+    assert.equal(result.problems, 1);
+    const cleared = client.diagnostics(uriOf(file('latin1.memo.md')), (p) => p.diagnostics.length === 0);
+    rmSync(file('latin1.memo.md'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('latin1.memo.md')), type: 3 }] });
+    await cleared;
+  });
+
   it('without a workspace check, a closed memo loses its diagnostics as before', async () => {
     write('a.memo.md', BROKEN);
     await start();

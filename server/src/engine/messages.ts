@@ -330,6 +330,7 @@ const en = {
   'summary.run.onSave': 'Checked on open and save only (setting policyMemo.run: onSave).',
   'summary.run.large': 'Checked on open and save only: the memo is larger than policyMemo.maxFileSize ({limit} MB).',
   'workspace.capped': 'The workspace has more than {max} memo files: only the first {max} (by path) were checked.',
+  'workspace.notChecked': 'This memo could not be checked: {reason}.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -660,6 +661,7 @@ const fr: Record<MessageId, string> = {
   'summary.run.onSave': 'Vérifiée à l\u2019ouverture et à l\u2019enregistrement seulement (paramètre policyMemo.run\u00a0: onSave).',
   'summary.run.large': 'Vérifiée à l\u2019ouverture et à l\u2019enregistrement seulement\u00a0: la note dépasse policyMemo.maxFileSize ({limit}\u00a0Mo).',
   'workspace.capped': 'L\u2019espace de travail compte plus de {max} notes\u00a0: seules les {max} premières (par chemin) ont été vérifiées.',
+  'workspace.notChecked': 'Cette note n\u2019a pas pu être vérifiée\u00a0: {reason}.',
 };
 
 export const catalogues: Record<Locale, Record<MessageId, string>> = { en, fr };

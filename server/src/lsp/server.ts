@@ -268,10 +268,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     requests.forget(uri);
     ignoredSchemas.delete(uri);
     if (!memoKindOf(uri)) return;
-    // A memo the workspace check follows keeps the diagnostics of its file on disk; another loses them.
+    // A memo the workspace check follows keeps the diagnostics of its file on disk; another loses
+    // them, unless it was opened again meanwhile (its diagnostics are then the new document's).
     void workspaceCheck
       .closed(uri)
-      .then((followed) => (followed ? undefined : publishClosed({ uri, diagnostics: [] })))
+      .then((followed) => (followed || documents.get(uri) ? undefined : publishClosed({ uri, diagnostics: [] })))
       .catch((error) => log('didClose', error));
   });
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import type { CancellationToken, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { CancellationToken, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { memoKindOf, t } from '../engine';
+import { FileRefusal, memoKindOf, refusalText, t } from '../engine';
 import { MAX_MEMO_BYTES } from '../files/limits';
 import type { MemoFileList } from '../workspace/memo-files';
 import type { ConfigWatch } from './config-watch';
@@ -62,7 +62,7 @@ export class WorkspaceCheck {
       folders: deps.folders,
       workspaceFiles: deps.workspaceFiles,
       docsFolder: deps.runtime.docsFolder,
-      publishDiagnostics: deps.publishDiagnostics,
+      publishDiagnostics: (params) => this.publishClosed(params),
       inform: deps.inform,
     });
   }
@@ -111,11 +111,10 @@ export class WorkspaceCheck {
     const created: string[] = [];
     for (const { uri, deleted } of changes) {
       if (!memoKindOf(uri) || this.deps.isOpen(uri)) continue;
-      if (deleted) {
-        this.listed.delete(uri);
-        await this.drop(uri);
-      } else if (this.onDisk.has(uri)) changed.push(uri);
-      else {
+      // A known memo is read again, deleted or not: the file as it is now decides (told of its
+      // deletion after it was made again, it is not cleared).
+      if (this.onDisk.has(uri) || (deleted && this.listed.has(uri))) changed.push(uri);
+      else if (!deleted) {
         const file = localPathOf(uri);
         if (file !== undefined && this.deps.folders.holds(file)) created.push(uri);
       }
@@ -191,10 +190,7 @@ export class WorkspaceCheck {
       const file = localPathOf(uri);
       if (file === undefined) return 0;
       const read = await this.deps.runtime.readFile(file, { maxBytes: MAX_MEMO_BYTES, root: this.deps.folders.folderOf(uri) });
-      if (!('text' in read)) {
-        if (read.refused === 'notFound') await this.dropNow(uri);
-        return 0;
-      }
+      if (!('text' in read)) return await this.notRead(uri, read);
       const settings = this.settingsChanges;
       const before = this.onDisk.get(uri);
       if (before && before.stamp === read.stamp && before.settings === settings) return before.problems;
@@ -216,10 +212,41 @@ export class WorkspaceCheck {
     }
   }
 
+  /**
+   * Sends a closed memo's diagnostics, unless it is open by now: an open memo's are those of its
+   * editor text (a check from disk that ends after it opened, or its file deleted meanwhile, would
+   * replace them with the file's, or with none).
+   */
+  private async publishClosed(params: PublishDiagnosticsParams): Promise<void> {
+    if (!this.deps.isOpen(params.uri)) await this.deps.publishDiagnostics(params);
+  }
+
+  /**
+   * A memo file that could not be read: gone, it loses its diagnostics (even when none were recorded:
+   * one closed in the editor just before had its editor's); otherwise the writer is told why it was
+   * not checked, on its first line, and its count is that one problem.
+   */
+  private async notRead(uri: string, refusal: FileRefusal): Promise<number> {
+    this.onDisk.delete(uri);
+    this.diskChecks.forget(uri);
+    if (refusal.refused === 'notFound') {
+      this.listed.delete(uri);
+      await this.publishClosed({ uri, diagnostics: [] });
+      return 0;
+    }
+    const locale = this.deps.settings.localeOf(await this.deps.settings.of(uri));
+    const message = t(locale, 'workspace.notChecked', { reason: refusalText(locale, refusal) });
+    const start = { line: 0, character: 0 };
+    await this.publishClosed({ uri, diagnostics: [{ range: { start, end: start }, severity: DiagnosticSeverity.Warning, source: 'policy-memo', message }] });
+    // Recorded with no stamp (it is read again each time), so that its deletion clears the warning.
+    this.onDisk.set(uri, { stamp: '', settings: this.settingsChanges, problems: 1 });
+    return 1;
+  }
+
   private async dropNow(uri: string): Promise<void> {
     if (!this.onDisk.delete(uri)) return;
     this.diskChecks.forget(uri);
-    await this.deps.publishDiagnostics({ uri, diagnostics: [] });
+    await this.publishClosed({ uri, diagnostics: [] });
   }
 
   private async listAgain(): Promise<void> {
