@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticRequest, WorkspaceDiagnosticReportPartialResult } from 'vscode-languageserver-protocol';
 import { checkMemo } from '../../../server/src/engine';
 import { nodeRuntime } from '../../../server/src/lsp/node-runtime';
 import type { ServerRuntime } from '../../../server/src/lsp/server';
@@ -73,86 +73,167 @@ async function withinBound<T>(waited: Promise<T>, failure: () => string): Promis
  * editor, and workspace checks running at the same time, none awaited before the next step, with
  * reads that take varying turns of the event loop. However they interleave, an open memo's last
  * diagnostics are those of its editor text, a closed one's those of its file now on disk, and a
- * deleted one has none.
+ * deleted one has none: pushed (publishDiagnostics), or pulled as VS Code does (open memos asked
+ * for, closed ones streamed on the workspace request).
  */
+/** Where a client sees a memo's diagnostics: pushed to it, or pulled as VS Code does. */
+interface Seen {
+  /** A memo closed in the editor: VS Code drops the diagnostics it pulled for it. */
+  closed(uri: string): void;
+  /** Resolves once what the client shows for the memo passes `test` (its editor's last version, if open). */
+  until(uri: string, isOpen: boolean, test: (d: readonly Diagnostic[]) => boolean): Promise<void>;
+  /** What the client shows for the memo now. */
+  now(uri: string, isOpen: boolean): Promise<readonly Diagnostic[]>;
+  /** Resolves once the client was told of each of these closed memos (pulled reports come a moment after the check). */
+  told(uris: readonly string[]): Promise<void>;
+}
+
+const PUSHED = { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } };
+const PULLED = {
+  textDocument: { diagnostic: { dynamicRegistration: false } },
+  workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
+
+function pushed(client: InMemoryClient): Seen {
+  return {
+    closed: () => undefined,
+    until: async (uri, isOpen, test) => {
+      // A memo never published shows none.
+      if (!isOpen && client.lastPublished(uri) === undefined && test([])) return;
+      await client.diagnostics(uri, (d) => (!isOpen || client.upToDate(uri)) && test(d));
+    },
+    now: async (uri) => client.lastPublished(uri) ?? [],
+    told: async (uris) => {
+      await Promise.all(uris.map((uri) => client.until(() => client.lastPublished(uri))));
+    },
+  };
+}
+
+/**
+ * VS Code's way: the closed memos' reports stream in on one workspace request held open (those of
+ * open memos are not shown: the editor pulls theirs), and an open memo's are asked for.
+ */
+function pulled(client: InMemoryClient, isOpen: (uri: string) => boolean): Seen {
+  const shownNow = new Map<string, readonly Diagnostic[]>();
+  let waiters: (() => boolean)[] = [];
+  const shownWhen = (probe: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const done = () => probe() && (resolve(), true);
+      if (!done()) waiters.push(done);
+    });
+  client.connection.onRequest('workspace/diagnostic/refresh', () => null);
+  client.connection.onProgress(WorkspaceDiagnosticRequest.partialResult, 'workspace', (partial: WorkspaceDiagnosticReportPartialResult) => {
+    for (const report of partial.items) if (report.kind === 'full' && !isOpen(report.uri)) shownNow.set(report.uri, report.items);
+    waiters = waiters.filter((w) => !w());
+  });
+  void client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'workspace' }).catch(() => undefined);
+  const pull = async (uri: string) => {
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+    return report.kind === 'full' ? report.items : [];
+  };
+  return {
+    closed: (uri) => shownNow.delete(uri),
+    until: async (uri, open, test) => {
+      if (open) {
+        assert.ok(test(await pull(uri)));
+        return;
+      }
+      await shownWhen(() => test(shownNow.get(uri) ?? []));
+    },
+    now: async (uri, open) => (open ? pull(uri) : (shownNow.get(uri) ?? [])),
+    told: (uris) => shownWhen(() => uris.every((uri) => shownNow.has(uri))),
+  };
+}
+
 describe('the workspace check under files changing while it runs (random steps, the server in this process)', function () {
   this.timeout(120_000);
-
-  it('leaves every memo with the diagnostics of its text as it now is', async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.option(fc.nat(TEXTS.length - 1)), { minLength: FILES, maxLength: FILES }),
-        fc.array(stepArb, { minLength: 1, maxLength: 14 }),
-        fc.array(fc.nat(30), { minLength: 1, maxLength: 8 }),
-        async (initial, steps, slowness) => {
-          const ws = scratchDir(`policy-memo-races-${run++}`);
-          const file = (i: number) => path.join(ws, `m${i}.memo.md`);
-          const uri = (i: number) => pathToFileURL(file(i)).toString();
-          initial.forEach((text, i) => text !== null && writeFileSync(file(i), TEXTS[text]));
-          const client = new InMemoryClient(slowRuntime(slowness));
-          try {
-            await client.initialize(
-              { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
-              { workspaceFolders: [{ uri: pathToFileURL(ws).toString(), name: 'ws' }], initializationOptions: { trusted: true } },
-            );
-            const checkWorkspace = () => client.connection.sendRequest('policyMemo/checkWorkspace', { exclude: [] });
-            await checkWorkspace();
-            const running: Promise<unknown>[] = [];
-            /** The open memos' editor texts. */
-            const open = new Map<number, string>();
-            /** Writes (or deletes, with null) a file on disk: an open memo unchanged in the editor follows it, as VS Code's do. */
-            const put = (i: number, text: number | null) => {
-              const existed = existsSync(file(i));
-              if (text === null) {
-                if (!existed) return [];
-                rmSync(file(i));
-              } else {
-                writeFileSync(file(i), TEXTS[text]);
-                if (open.has(i)) {
-                  open.set(i, TEXTS[text]);
-                  client.change(uri(i), TEXTS[text]);
-                }
-              }
-              return [{ uri: uri(i), type: text === null ? 3 : existed ? 2 : 1 }];
-            };
-            const tell = (changes: { uri: string; type: number }[]) =>
-              changes.length > 0 && void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
-            for (const step of steps) {
-              if (step.op === 'check') running.push(checkWorkspace());
-              else if (step.op === 'write') tell(put(step.file, step.text));
-              else if (step.op === 'delete') tell(put(step.file, null));
-              else if (step.op === 'checkout') tell(step.texts.flatMap((text, i) => put(i, text)));
-              else if (step.op === 'open' && !open.has(step.file) && existsSync(file(step.file))) {
-                open.set(step.file, readFileSync(file(step.file), 'utf8'));
-                client.open(uri(step.file), open.get(step.file) ?? '');
-              } else if (step.op === 'close' && open.delete(step.file)) {
-                void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(step.file) } });
-              }
-            }
-            await Promise.all(running);
-            const wanted = (i: number) => {
-              const text = open.get(i) ?? (existsSync(file(i)) ? readFileSync(file(i), 'utf8') : undefined);
-              return text === undefined ? [] : expected(text);
-            };
-            // Each memo's diagnostics come to match its file (waited on as they are published; none for a file never there)...
-            for (let i = 0; i < FILES; i++) {
-              if (wanted(i).length === 0 && client.lastPublished(uri(i)) === undefined) continue;
-              // An open memo's count only once published for its editor's last version.
-              const matched = client.diagnostics(uri(i), (d) => (!open.has(i) || client.upToDate(uri(i))) && JSON.stringify(shown(d)) === JSON.stringify(wanted(i)));
-              await withinBound(matched, () => `m${i}.memo.md never got the diagnostics of its file: ${JSON.stringify(shown(client.lastPublished(uri(i)) ?? []))}`);
-            }
-            // ...and stay so: nothing stale arrives before a last check that finds nothing changed has answered.
-            await checkWorkspace();
-            for (let i = 0; i < FILES; i++) assert.deepEqual(shown(client.lastPublished(uri(i)) ?? []), wanted(i), `m${i}.memo.md: its last diagnostics`);
-          } finally {
-            client.stop();
-            rmSync(ws, { recursive: true, force: true });
-          }
-        },
-      ),
-      // A failing run is reported as it is (with its steps), not shrunk: each failing try waits out the bound.
-      { numRuns: 30, endOnFailure: true },
-    );
-  });
+  for (const way of ['pushed', 'pulled'] as const) {
+    it(`leaves every memo with the diagnostics of its text as it now is (${way})`, () => racing(way));
+  }
 });
+
+async function racing(way: 'pushed' | 'pulled'): Promise<void> {
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.option(fc.nat(TEXTS.length - 1)), { minLength: FILES, maxLength: FILES }),
+      fc.array(stepArb, { minLength: 1, maxLength: 14 }),
+      fc.array(fc.nat(30), { minLength: 1, maxLength: 8 }),
+      async (initial, steps, slowness) => {
+        const ws = scratchDir(`policy-memo-races-${run++}`);
+        const file = (i: number) => path.join(ws, `m${i}.memo.md`);
+        const uri = (i: number) => pathToFileURL(file(i)).toString();
+        initial.forEach((text, i) => text !== null && writeFileSync(file(i), TEXTS[text]));
+        const client = new InMemoryClient(slowRuntime(slowness));
+        /** The open memos' editor texts. */
+        const open = new Map<number, string>();
+        const isOpen = (u: string) => [...open.keys()].some((i) => uri(i) === u);
+        try {
+          await client.initialize(way === 'pushed' ? PUSHED : PULLED, {
+            workspaceFolders: [{ uri: pathToFileURL(ws).toString(), name: 'ws' }],
+            initializationOptions: { trusted: true },
+          });
+          const seen = way === 'pushed' ? pushed(client) : pulled(client, isOpen);
+          const checkWorkspace = () => client.connection.sendRequest('policyMemo/checkWorkspace', { exclude: [] });
+          await checkWorkspace();
+          // Told of every memo first: a memo shown nothing yet would pass for one without problems.
+          await seen.told(initial.flatMap((text, i) => (text === null ? [] : [uri(i)])));
+          const running: Promise<unknown>[] = [];
+          /** Writes (or deletes, with null) a file on disk: an open memo unchanged in the editor follows it, as VS Code's do. */
+          const put = (i: number, text: number | null) => {
+            const existed = existsSync(file(i));
+            if (text === null) {
+              if (!existed) return [];
+              rmSync(file(i));
+            } else {
+              writeFileSync(file(i), TEXTS[text]);
+              if (open.has(i)) {
+                open.set(i, TEXTS[text]);
+                client.change(uri(i), TEXTS[text]);
+              }
+            }
+            return [{ uri: uri(i), type: text === null ? 3 : existed ? 2 : 1 }];
+          };
+          const tell = (changes: { uri: string; type: number }[]) =>
+            changes.length > 0 && void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+          for (const step of steps) {
+            if (step.op === 'check') running.push(checkWorkspace());
+            else if (step.op === 'write') tell(put(step.file, step.text));
+            else if (step.op === 'delete') tell(put(step.file, null));
+            else if (step.op === 'checkout') tell(step.texts.flatMap((text, i) => put(i, text)));
+            else if (step.op === 'open' && !open.has(step.file) && existsSync(file(step.file))) {
+              open.set(step.file, readFileSync(file(step.file), 'utf8'));
+              client.open(uri(step.file), open.get(step.file) ?? '');
+            } else if (step.op === 'close' && open.delete(step.file)) {
+              seen.closed(uri(step.file));
+              void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(step.file) } });
+            }
+          }
+          await Promise.all(running);
+          const wanted = (i: number) => {
+            const text = open.get(i) ?? (existsSync(file(i)) ? readFileSync(file(i), 'utf8') : undefined);
+            return text === undefined ? [] : expected(text);
+          };
+          const same = (i: number) => (d: readonly Diagnostic[]) => JSON.stringify(shown(d)) === JSON.stringify(wanted(i));
+          // Each memo's diagnostics come to match its text (waited on as they come)...
+          for (let i = 0; i < FILES; i++) {
+            await withinBound(seen.until(uri(i), open.has(i), same(i)), () => `m${i}.memo.md never showed the diagnostics of its text`);
+          }
+          // ...and stay so: nothing stale arrives before a last check that finds nothing changed has
+          // answered, and a memo written after it has been shown (what was sent before it, was shown before it).
+          await checkWorkspace();
+          const last = path.join(ws, 'last.memo.md');
+          writeFileSync(last, TEXTS[1]);
+          tell([{ uri: pathToFileURL(last).toString(), type: 1 }]);
+          await withinBound(seen.until(pathToFileURL(last).toString(), false, (d) => JSON.stringify(shown(d)) === JSON.stringify(expected(TEXTS[1]))), () => 'last.memo.md was never shown');
+          for (let i = 0; i < FILES; i++) assert.deepEqual(shown(await seen.now(uri(i), open.has(i))), wanted(i), `m${i}.memo.md: what it shows last`);
+        } finally {
+          client.stop();
+          rmSync(ws, { recursive: true, force: true });
+        }
+      },
+    ),
+    // A failing run is reported as it is (with its steps), not shrunk: each failing try waits out the bound.
+    { numRuns: 30, endOnFailure: true },
+  );
+}
