@@ -39,7 +39,9 @@ export interface WorkspaceCheckDeps {
  */
 export class WorkspaceCheck {
   /** The closed memos checked from disk, by URI: the stamp of the file as read, the settings it was checked with, and its problem count. */
-  private readonly onDisk = new Map<string, { stamp: string; settings: number; problems: number }>();
+  private readonly onDisk = new Map<string, { stamp: string; settings: number; problems: number; recorded: number }>();
+  /** Counts the records of onDisk and the listings begun: a listing knows nothing of a memo recorded after it began. */
+  private moment = 0;
   /** Counts the changes of settings and config folders: a file checked before the last one is checked again. */
   private settingsChanges = 0;
   /** What was last asked of each memo being checked or cleared: the next check or clearing of it waits for it. */
@@ -72,14 +74,15 @@ export class WorkspaceCheck {
     const exclude = Array.isArray(params?.exclude) ? params.exclude.filter((g): g is string => typeof g === 'string') : [];
     this.following = true;
     this.lastExclude = exclude;
+    const began = ++this.moment;
     const { files, capped } = await this.list(exclude);
     if (capped) {
       const settings = await this.deps.settings.of(pathToUri(files[0]));
       this.deps.inform(t(this.deps.settings.localeOf(settings), 'workspace.capped', { max: MAX_WORKSPACE_MEMOS }));
     }
     // Memos checked before that are gone (deleted, or now excluded) lose their diagnostics.
-    this.listed = new Set(files.map(pathToUri));
-    for (const uri of [...this.onDisk.keys()]) if (!this.listed.has(uri)) await this.drop(uri);
+    this.adopt(files, began);
+    for (const uri of [...this.onDisk.keys()]) if (!this.listed.has(uri)) await this.drop(uri, began);
 
     let done = 0;
     let problems = 0;
@@ -157,8 +160,8 @@ export class WorkspaceCheck {
   }
 
   /** Forgets a memo checked from disk and clears its diagnostics. */
-  private drop(uri: string): Promise<void> {
-    return this.inTurn(uri, () => this.dropNow(uri));
+  private drop(uri: string, listingBegan: number): Promise<void> {
+    return this.inTurn(uri, () => this.dropNow(uri, listingBegan));
   }
 
   /**
@@ -204,7 +207,7 @@ export class WorkspaceCheck {
       const problems = this.diskChecks.publishedCountOf(uri);
       // Nothing of the check is kept but its count: thousands of memos are not held in memory.
       this.diskChecks.forget(uri);
-      this.onDisk.set(uri, { stamp: read.stamp, settings, problems });
+      this.onDisk.set(uri, { stamp: read.stamp, settings, problems, recorded: ++this.moment });
       return problems;
     } catch (error) {
       this.deps.log(`workspace check of ${uri}`, error);
@@ -239,18 +242,31 @@ export class WorkspaceCheck {
     const start = { line: 0, character: 0 };
     await this.publishClosed({ uri, diagnostics: [{ range: { start, end: start }, severity: DiagnosticSeverity.Warning, source: 'policy-memo', message }] });
     // Recorded with no stamp (it is read again each time), so that its deletion clears the warning.
-    this.onDisk.set(uri, { stamp: '', settings: this.settingsChanges, problems: 1 });
+    this.onDisk.set(uri, { stamp: '', settings: this.settingsChanges, problems: 1, recorded: ++this.moment });
     return 1;
   }
 
-  private async dropNow(uri: string): Promise<void> {
-    if (!this.onDisk.delete(uri)) return;
+  /** Clears a memo the listing begun at `listingBegan` left out, unless it was checked again since. */
+  private async dropNow(uri: string, listingBegan: number): Promise<void> {
+    const entry = this.onDisk.get(uri);
+    if (!entry || entry.recorded > listingBegan) return;
+    this.onDisk.delete(uri);
     this.diskChecks.forget(uri);
     await this.publishClosed({ uri, diagnostics: [] });
   }
 
   private async listAgain(): Promise<void> {
-    this.listed = new Set((await this.list(this.lastExclude)).files.map(pathToUri));
+    const began = ++this.moment;
+    this.adopt((await this.list(this.lastExclude)).files, began);
+  }
+
+  /**
+   * Takes a listing as the memos followed, with those recorded since it began: made after the
+   * folder was listed (and told by the watcher), they are not lost to the older listing.
+   */
+  private adopt(files: readonly string[], began: number): void {
+    this.listed = new Set(files.map(pathToUri));
+    for (const [uri, { recorded }] of this.onDisk) if (recorded > began) this.listed.add(uri);
   }
 
   /**

@@ -23,7 +23,9 @@ type Step =
   | { op: 'checkout'; texts: (number | null)[] }
   | { op: 'open'; file: number }
   | { op: 'close'; file: number }
-  | { op: 'check' };
+  | { op: 'check' }
+  /** The test lets the server run a while (turns of the event loop) before its next step. */
+  | { op: 'wait'; turns: number };
 const textArb = fc.nat(TEXTS.length - 1);
 const fileArb = fc.nat(FILES - 1);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -33,6 +35,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('open' as const), file: fileArb }),
   fc.record({ op: fc.constant('close' as const), file: fileArb }),
   fc.record({ op: fc.constant('check' as const) }),
+  fc.record({ op: fc.constant('wait' as const), turns: fc.nat(40) }),
 );
 
 const shown = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
@@ -49,7 +52,13 @@ function slowRuntime(slowness: readonly number[]): Partial<ServerRuntime> {
   return {
     readFile: async (file, limits) => (await later(), base.readFile(file, limits)),
     isFolder: async (folder) => (await later(), base.isFolder(folder)),
-    listMemoFiles: async (folder, options) => (await later(), base.listMemoFiles!(folder, options)),
+    // Slow on both sides, as a search the client runs: the folder may change after it was listed.
+    listMemoFiles: async (folder, options) => {
+      await later();
+      const listed = await base.listMemoFiles!(folder, options);
+      await later();
+      return listed;
+    },
   };
 }
 
@@ -197,7 +206,8 @@ async function racing(way: 'pushed' | 'pulled'): Promise<void> {
           const tell = (changes: { uri: string; type: number }[]) =>
             changes.length > 0 && void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
           for (const step of steps) {
-            if (step.op === 'check') running.push(checkWorkspace());
+            if (step.op === 'wait') for (let turn = 0; turn < step.turns; turn++) await new Promise((resolve) => setImmediate(resolve));
+            else if (step.op === 'check') running.push(checkWorkspace());
             else if (step.op === 'write') tell(put(step.file, step.text));
             else if (step.op === 'delete') tell(put(step.file, null));
             else if (step.op === 'checkout') tell(step.texts.flatMap((text, i) => put(i, text)));
@@ -234,6 +244,6 @@ async function racing(way: 'pushed' | 'pulled'): Promise<void> {
       },
     ),
     // A failing run is reported as it is (with its steps), not shrunk: each failing try waits out the bound.
-    { numRuns: 30, endOnFailure: true },
+    { numRuns: 60, endOnFailure: true },
   );
 }
