@@ -38,7 +38,7 @@ export interface WorkspaceCheckDeps {
  * deleted one loses its diagnostics. A file whose text did not change is not sent again.
  */
 export class WorkspaceCheck {
-  /** The closed memos checked from disk, by URI: the stamp of the file as read, the settings it was checked with, and its problem count. */
+  /** The closed memos checked from disk, by URI: the stamp of the file as read, the settings it was checked with, its problem count, and when it was recorded. */
   private readonly onDisk = new Map<string, { stamp: string; settings: number; problems: number; recorded: number }>();
   /** Counts the records of onDisk and the listings begun: a listing knows nothing of a memo recorded after it began. */
   private moment = 0;
@@ -230,13 +230,12 @@ export class WorkspaceCheck {
    * not checked, on its first line, and its count is that one problem.
    */
   private async notRead(uri: string, refusal: FileRefusal): Promise<number> {
-    this.onDisk.delete(uri);
-    this.diskChecks.forget(uri);
     if (refusal.refused === 'notFound') {
       this.listed.delete(uri);
-      await this.publishClosed({ uri, diagnostics: [] });
+      await this.clear(uri);
       return 0;
     }
+    this.diskChecks.forget(uri);
     const locale = this.deps.settings.localeOf(await this.deps.settings.of(uri));
     const message = t(locale, 'workspace.notChecked', { reason: refusalText(locale, refusal) });
     const start = { line: 0, character: 0 };
@@ -249,7 +248,11 @@ export class WorkspaceCheck {
   /** Clears a memo the listing begun at `listingBegan` left out, unless it was checked again since. */
   private async dropNow(uri: string, listingBegan: number): Promise<void> {
     const entry = this.onDisk.get(uri);
-    if (!entry || entry.recorded > listingBegan) return;
+    if (entry && entry.recorded <= listingBegan) await this.clear(uri);
+  }
+
+  /** Forgets what was recorded of a memo and clears its diagnostics. */
+  private async clear(uri: string): Promise<void> {
     this.onDisk.delete(uri);
     this.diskChecks.forget(uri);
     await this.publishClosed({ uri, diagnostics: [] });
